@@ -1,0 +1,60 @@
+"""fazhi: annual rule-of-law reports (法治政府建设年度报告) → a queryable knowledge graph.
+
+The public API, importable without loading spaCy or rdflib until first use::
+
+    import fazhi
+    report = fazhi.extract_report("seeds/000_d1a4c8b9dac7cebb.txt")
+    ds = fazhi.build_dataset([report])
+    fazhi.save(ds, "out/graph.ttl")
+    fazhi.adoption(fazhi.load("out/graph.ttl"), mechanism="府院联动").records()
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from .errors import EncodingError, FazhiError, GraphError, InputError, OntologyError, QueryError, ValidationError
+
+_LAZY = {
+    "extract_report": "fazhi.extract.report",
+    "extract_text": "fazhi.extract.report",
+    "Report": "fazhi.extract.records",
+    "build_dataset": "fazhi.graph.build",
+    "build_graph": "fazhi.graph.build",
+    "save": "fazhi.graph.io",
+    "load": "fazhi.graph.io",
+    "run_sparql": "fazhi.graph.query",
+    "adoption": "fazhi.graph.query",
+    "reports": "fazhi.graph.query",
+    "build": "fazhi.api",
+    "extract_files": "fazhi.api",
+    "validate_file": "fazhi.api",
+    "evaluate": "fazhi.evaluate",
+    "load_gold": "fazhi.evaluate",
+}
+
+__all__ = sorted(
+    [
+        *_LAZY,
+        "EncodingError",
+        "FazhiError",
+        "GraphError",
+        "InputError",
+        "OntologyError",
+        "QueryError",
+        "ValidationError",
+    ]
+)
+__version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'fazhi' has no attribute {name!r}")
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,194 @@
+"""The typer application and its commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(
+    name="fazhi",
+    help="Turn 法治政府建设年度报告 (annual rule-of-law reports) into a queryable knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def emit(table, fmt: Format, title: str | None = None) -> None:
+    """Print a ``Table`` as a terminal table, CSV or JSON on stdout."""
+    if fmt == Format.json:
+        print(json.dumps(table.records(), ensure_ascii=False, indent=1, default=str))
+    elif fmt == Format.csv:
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(table.columns)
+        for row in table.rows:
+            writer.writerow(["" if v is None else v for v in row])
+    else:
+        from rich.console import Console
+        from rich.table import Table as RichTable
+
+        out = RichTable(title=title, show_lines=False)
+        for column in table.columns:
+            out.add_column(column, overflow="fold")
+        for row in table.rows:
+            out.add_row(*("" if v is None else str(v) for v in row))
+        Console().print(out)
+        print(f"{len(table.rows)} rows", file=sys.stderr)
+
+
+GraphOption = typer.Option(..., "--graph", "-g", help="Graph file written by `fazhi build` (.ttl, .nt, .jsonld, .trig, .nq).")
+FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.")
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Report files or folders of reports."),
+    out: Path = typer.Option(Path("out/graph.ttl"), "--out", "-o", help="Graph file to write; the extension chooses the format: .ttl (default), .nt, .jsonld, .trig, .nq."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode the reports with this encoding instead of UTF-8 (e.g. gbk)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL validation of the output."),
+):
+    """Extract reports and write one validated graph (atomic: all or nothing)."""
+    from ..api import build as build_graph, collect_paths
+
+    files = collect_paths(paths)
+    if quiet:
+        summary = build_graph(files, out, encoding=encoding, validate=not no_validate)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.description}"),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("", total=len(files))
+            summary = build_graph(
+                files, out, encoding=encoding, validate=not no_validate,
+                progress=lambda p: bar.update(task, advance=1, description=p.name),
+            )
+    print(
+        f"{summary.out}: {summary.reports} reports, {summary.measures} measures, "
+        f"{summary.mechanisms} mechanisms ({summary.adoptions} adoptions), {summary.triples} triples"
+        + ("" if no_validate else ", SHACL valid"),
+        file=sys.stderr,
+    )
+
+
+@app.command()
+def reports(graph: Path = GraphOption, format: Format = FormatOption):
+    """List the reports in a graph: source, region, level, year, issuer, publication date."""
+    from ..graph.io import load
+    from ..graph.query import reports as reports_table
+
+    emit(reports_table(load(graph)), format, "reports")
+
+
+@app.command()
+def adoption(
+    graph: Path = GraphOption,
+    mechanism: Optional[str] = typer.Option(None, "--mechanism", "-m", help="Only this mechanism (preferred label or alias, e.g. 府院联动)."),
+    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region (short or full name, e.g. 顺城区)."),
+    status: Optional[str] = typer.Option(None, "--status", "-s", help="Only this status: adopted, planned or problem."),
+    format: Format = FormatOption,
+):
+    """Which region adopted, planned or lamented which mechanism, in which year."""
+    from ..graph.io import load
+    from ..graph.query import adoption as adoption_table
+
+    emit(adoption_table(load(graph), mechanism=mechanism, region=region, status=status), format, "adoption")
+
+
+@app.command()
+def query(
+    source: Optional[Path] = typer.Argument(None, help="A .rq file holding the query."),
+    graph: Path = GraphOption,
+    expression: Optional[str] = typer.Option(None, "--expression", "-e", help="The SPARQL query as text."),
+    format: Format = FormatOption,
+):
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over a graph."""
+    from ..errors import InputError
+    from ..graph.io import load
+    from ..graph.query import run_sparql
+
+    if (source is None) == (expression is None):
+        raise InputError("give the query either as a .rq file or with -e 'SELECT …', not both")
+    if source is not None:
+        if not source.is_file():
+            raise InputError(f"{source}: no such query file")
+        try:
+            text, where = source.read_text(encoding="utf-8"), str(source)
+        except UnicodeDecodeError:
+            raise InputError(f"{source}: not valid UTF-8") from None
+    else:
+        text, where = expression, "-e"
+    emit(run_sparql(load(graph), text, where), format, "query")
+
+
+@app.command("eval")
+def eval_(
+    paths: List[Path] = typer.Argument(..., help="Report files or folders to score (the seeds)."),
+    gold: Path = typer.Option(Path("eval/seeds-gold.json"), "--gold", help="Gold annotation (JSON)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode the reports with this encoding."),
+    format: Format = FormatOption,
+):
+    """Score the extractor against a gold annotation: precision, recall, F1 per category and status."""
+    from ..api import extract_files
+    from ..evaluate import evaluate, load_gold
+    from ..extract.lexicon import MechanismLexicon
+    from ..ontology import mechanism_concepts
+
+    gold_docs = load_gold(gold)
+    reports_ = extract_files(paths, encoding=encoding)
+    listed = MechanismLexicon.from_concepts(mechanism_concepts()).listed
+    scores = evaluate(reports_, gold_docs, listed)
+    if format == Format.json:
+        print(json.dumps(scores, ensure_ascii=False, indent=1))
+        return
+    from ..graph.query import Table
+
+    rows = []
+    for category, value in scores.items():
+        if not isinstance(value, dict):
+            continue
+        rows.append((category, value["precision"], value["recall"], value["f1"], value["tp"], value["fp"], value["fn"]))
+        for status, sub in value.get("by_status", {}).items():
+            rows.append((f"  {category}:{status}", sub["precision"], sub["recall"], sub["f1"], sub["tp"], sub["fp"], sub["fn"]))
+        if "links" in value:
+            sub = value["links"]
+            rows.append((f"  {category}:links", sub["precision"], sub["recall"], sub["f1"], sub["tp"], sub["fp"], sub["fn"]))
+        if "status_accuracy" in value:
+            rows.append((f"  {category}:status_accuracy", value["status_accuracy"], "", "", "", "", ""))
+            rows.append((f"  {category}:section_accuracy", value["section_accuracy"], "", "", "", "", ""))
+    table = Table(("category", "precision", "recall", "f1", "tp", "fp", "fn"), tuple(rows))
+    emit(table, format, f"fazhi eval on {scores['reports']} reports")
+
+
+@app.command()
+def validate(graph: Path = GraphOption):
+    """Check a graph against fazhi's SHACL shapes; exit 1 with the violations if it does not conform."""
+    from ..api import validate_file
+    from ..errors import ValidationError
+
+    result = validate_file(graph)
+    if not result.conforms:
+        for message in result.messages[1:]:
+            print(message, file=sys.stderr)
+        raise ValidationError(f"{graph}: does not conform ({len(result.messages)} violations) — {result.messages[0]}")
+    print(f"{graph}: conforms to the fazhi shapes")

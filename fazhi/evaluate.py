@@ -1,0 +1,107 @@
+"""Scoring extracted reports against a gold annotation (eval/seeds-gold.json).
+
+Follows the scoring suggestions of the gold's README: compare per document;
+vocabulary mechanisms on ``(canonical, status)``; measures on ``heading``, then
+their status, section and linked mechanisms. Precision and recall are reported
+per category and, for mechanisms, per status.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .extract.records import STATUSES, Report
+
+CATEGORIES = ("region", "year", "issuer", "published", "mechanisms", "measures")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set, gold: set) -> None:
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    def as_dict(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def load_gold(path: str | Path) -> dict[str, dict]:
+    """Gold documents keyed by file name."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {doc["file"]: doc for doc in data["documents"]}
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: not a fazhi gold file ({exc.__class__.__name__}: {exc})") from None
+
+
+def _norm(s: str | None) -> str:
+    return "".join((s or "").split())
+
+
+def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) -> dict:
+    """Scores keyed by category. ``listed`` holds the vocabulary's concept keys."""
+    pairs = [(r, gold[r.source]) for r in reports if r.source in gold]
+    if not pairs:
+        raise InputError("none of the given reports is in the gold file — pass the seed files the gold annotates")
+    scores: dict[str, Counts] = {c: Counts() for c in ("region", "year", "issuer", "published")}
+    mech = Counts()
+    by_status = {s: Counts() for s in STATUSES}
+    measures = Counts()
+    links = Counts()
+    status_ok = section_ok = matched = 0
+    for report, doc in pairs:
+        region = report.region
+        gold_region = doc["region"]
+        predicted_region = (region.name, region.full_name, region.level, region.city, region.province)
+        expected_region = tuple(gold_region.get(k) for k in ("name", "full_name", "level", "city", "province"))
+        scores["region"].add({predicted_region}, {expected_region})
+        scores["year"].add({report.year}, {doc["year"]})
+        scores["issuer"].add({_norm(report.issuer)}, {_norm(doc["issuer"])})
+        published = {report.published.isoformat()} if report.published else set()
+        scores["published"].add(published, {doc["published"]} if doc.get("published") else set())
+
+        predicted = {(a.concept, a.status) for a in report.adoptions if a.concept in listed}
+        expected = {(m["canonical"], m["status"]) for m in doc["mechanisms"] if m["canonical"] in listed}
+        mech.add(predicted, expected)
+        for status in STATUSES:
+            by_status[status].add({p for p in predicted if p[1] == status}, {e for e in expected if e[1] == status})
+
+        gold_measures = {_norm(m["heading"]): m for m in doc["measures"]}
+        predicted_measures = {_norm(m.heading): m for m in report.measures}
+        measures.add(set(predicted_measures), set(gold_measures))
+        for heading in set(predicted_measures) & set(gold_measures):
+            p, g = predicted_measures[heading], gold_measures[heading]
+            matched += 1
+            status_ok += p.status == g["status"]
+            section_ok += _norm(p.section_heading) == _norm(g["section"])
+            linked = {m.concept for m in report.mentions if m.measure == p.index and m.concept in listed}
+            links.add(linked, {c for c in g["mechanisms"] if c in listed})
+
+    result = {name: counts.as_dict() for name, counts in scores.items()}
+    result["mechanisms"] = {
+        **mech.as_dict(),
+        "scope": "vocabulary",
+        "by_status": {s: c.as_dict() for s, c in by_status.items()},
+    }
+    result["measures"] = {
+        **measures.as_dict(),
+        "status_accuracy": round(status_ok / matched, 4) if matched else 0.0,
+        "section_accuracy": round(section_ok / matched, 4) if matched else 0.0,
+        "links": links.as_dict(),
+    }
+    result["reports"] = len(pairs)
+    return result

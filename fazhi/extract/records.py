@@ -1,0 +1,152 @@
+"""Frozen records produced by the extractor.
+
+Every record that points into a report carries character offsets into the
+report's *original* decoded text (``Report.text``): ``text[start:end]`` is the
+evidence exactly as the reader sees it. Records are plain data: the graph
+builder turns them into triples without looking at the text again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+# Report parts. A part's kind decides the status of what is mentioned in it.
+ACHIEVEMENTS = "achievements"
+SHORTCOMINGS = "shortcomings"
+PLANS = "plans"
+DUTIES = "duties"  # 党政主要负责人履行推进法治建设第一责任人职责
+PART_KINDS = (ACHIEVEMENTS, SHORTCOMINGS, PLANS, DUTIES)
+
+# Statuses, strongest first.
+ADOPTED = "adopted"
+PLANNED = "planned"
+PROBLEM = "problem"
+STATUSES = (ADOPTED, PLANNED, PROBLEM)
+
+STATUS_OF_PART = {
+    ACHIEVEMENTS: ADOPTED,
+    DUTIES: ADOPTED,
+    PLANS: PLANNED,
+    SHORTCOMINGS: PROBLEM,
+}
+
+
+def strongest(statuses) -> str | None:
+    """The strongest of ``statuses`` (adopted > planned > problem), or None."""
+    present = set(statuses)
+    for status in STATUSES:
+        if status in present:
+            return status
+    return None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the original text: ``text[start:end] == self.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """The region a report is about, placed in the administrative hierarchy."""
+
+    name: str  # short name as used in the report, e.g. 顺城区
+    full_name: str  # province + city (+ county) + name, e.g. 辽宁省抚顺市顺城区
+    level: str  # province | city | district | county | town | subdistrict | unknown
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None  # for towns: the county-level unit above
+    adcode: str | None = None  # the region's own code where known (county level and up)
+    county_adcode: str | None = None
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True)
+class Part:
+    index: int  # 0-based order in the report
+    kind: str  # one of PART_KINDS
+    heading: str  # heading text without its enumerator, e.g. 2025年度推进法治政府建设的主要安排
+    start: int  # start of the heading line
+    end: int  # end of the part's text
+    heading_span: Span
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int  # 0-based order in the report
+    part: int  # index of the enclosing Part
+    heading: str
+    enumerator: str  # e.g. (一)
+    start: int
+    end: int
+    heading_span: Span
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A lowest-level enumerated item (举措) in the achievements, duties or plans."""
+
+    index: int  # 0-based order in the report
+    part: int  # index of the enclosing Part
+    section: int | None  # index of the enclosing Section, None if directly under the part
+    section_heading: str  # the enclosing (一) heading, or the part heading
+    enumerator: str  # 1. / 一是 / (一)
+    heading: str
+    status: str  # adopted (achievements/duties) or planned (plans)
+    start: int
+    end: int
+    heading_span: Span
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MechanismMention:
+    """One occurrence of a mechanism in the text, linked to a vocabulary concept."""
+
+    concept: str  # the concept's key (its preferred label)
+    surface: Span
+    sentence: Span
+    part: int | None  # index of the enclosing Part (None: preamble or closing)
+    part_kind: str | None
+    status: str | None  # status implied by the part, None outside any scored part
+    measure: int | None  # index of the enclosing Measure
+    section: int | None
+    inferred: bool = False  # True when implied by naming all the narrower concepts together
+    listed: bool = True  # True for vocabulary concepts, False for candidates found by rules
+
+
+@dataclass(frozen=True)
+class Adoption:
+    """A region's stance towards one mechanism in one report: the strongest status."""
+
+    concept: str
+    status: str
+    mentions: tuple[int, ...]  # indices into Report.mentions that carry this status
+
+
+@dataclass(frozen=True)
+class Report:
+    source: str  # file name, no directory
+    sha256: str  # of the decoded text, UTF-8 encoded
+    text: str  # the decoded text as a reader sees it
+    title: str | None
+    region: Region
+    year: int
+    issuer: str
+    issuer_span: Span | None
+    published: date | None
+    parts: tuple[Part, ...] = ()
+    sections: tuple[Section, ...] = ()
+    measures: tuple[Measure, ...] = ()
+    mentions: tuple[MechanismMention, ...] = ()
+    adoptions: tuple[Adoption, ...] = ()
+    extras: dict = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,246 @@
+"""Records → RDF: one named graph per report, plus the ontology and vocabulary.
+
+IRIs are minted from stable keys (the report's content hash, item order,
+character offsets, concept labels, region codes), never from counters or
+random ids, and no blank node carries provenance: the same input gives the
+same triples.
+"""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+
+from ..extract.records import ACHIEVEMENTS, DUTIES, PLANS, SHORTCOMINGS, Region, Report
+from ..ontology import FZ, OA, concept_iri, mint, ontology_graph, vocabulary_graph
+
+PART_CLASS = {
+    ACHIEVEMENTS: FZ.AchievementsPart,
+    SHORTCOMINGS: FZ.ShortcomingsPart,
+    PLANS: FZ.PlansPart,
+    DUTIES: FZ.DutiesPart,
+}
+STATUS = {"adopted": FZ.adopted, "planned": FZ.planned, "problem": FZ.problem}
+LEVEL = {
+    "province": FZ.province,
+    "city": FZ.city,
+    "district": FZ.district,
+    "county": FZ.county,
+    "town": FZ.town,
+    "subdistrict": FZ.subdistrict,
+    "unknown": FZ.unknownLevel,
+}
+ONTOLOGY_GRAPH = URIRef("https://w3id.org/fazhi/graph/ontology")
+
+
+def report_key(report: Report) -> str:
+    return report.sha256[:16]
+
+
+def report_iri(report: Report) -> URIRef:
+    return mint("report", report_key(report))
+
+
+def report_graph_iri(report: Report) -> URIRef:
+    return URIRef(str(report_iri(report)) + "/graph")
+
+
+def region_iri(name: str, full_name: str, adcode: str | None) -> URIRef:
+    return mint("region", adcode) if adcode else mint("region", full_name or name)
+
+
+def _region_chain(region: Region):
+    """The region and the units above it: (iri, label, full name, level, adcode, parent iri)."""
+    from ..extract.regions import gazetteer
+
+    gaz = gazetteer()
+
+    def find(name, depth_filter):
+        for place in gaz.by_name.get(name, ()):
+            if depth_filter(place):
+                return place
+        return None
+
+    chain = []
+    province = find(region.province, lambda p: p.depth == 0) if region.province else None
+    city = None
+    if region.city and region.city != region.province:
+        city = find(region.city, lambda p: p.depth == 1 and p.province == region.province)
+    county = None
+    if region.county:
+        county = find(region.county, lambda p: p.depth == 2 and p.province == region.province and (not region.city or p.city == region.city))
+    parent = None
+    for place in (province, city, county):
+        if place is None or place.name == region.name:
+            continue
+        iri = region_iri(place.name, place.full_name, place.adcode)
+        chain.append((iri, place.name, place.full_name, place.level, place.adcode, parent))
+        parent = iri
+    own = region_iri(region.name, region.full_name, region.adcode)
+    chain.append((own, region.name, region.full_name, region.level, region.adcode, parent))
+    return own, chain
+
+
+def report_triples(report: Report, g: Graph) -> None:
+    """Add the triples of one report to ``g``."""
+    key = report_key(report)
+    rep = report_iri(report)
+
+    def item(kind: str, *rest) -> URIRef:
+        return mint("report", key, kind, *[str(r) for r in rest])
+
+    add = g.add
+    add((rep, RDF.type, FZ.Report))
+    add((rep, FZ.sourceFile, Literal(report.source)))
+    add((rep, FZ.sha256, Literal(report.sha256)))
+    add((rep, FZ.year, Literal(report.year, datatype=XSD.integer)))
+    add((rep, FZ.issuerName, Literal(report.issuer)))
+    if report.title:
+        add((rep, DCTERMS.title, Literal(report.title)))
+    if report.published:
+        add((rep, DCTERMS.issued, Literal(report.published.isoformat(), datatype=XSD.date)))
+
+    region, chain = _region_chain(report.region)
+    add((rep, FZ.aboutRegion, region))
+    for iri, label, full_name, level, adcode, parent in chain:
+        add((iri, RDF.type, FZ.Region))
+        add((iri, RDFS.label, Literal(label)))
+        add((iri, FZ.fullName, Literal(full_name)))
+        add((iri, FZ.level, LEVEL.get(level, FZ.unknownLevel)))
+        if adcode:
+            add((iri, FZ.adcode, Literal(adcode)))
+        if parent is not None:
+            add((iri, FZ.within, parent))
+
+    issuer = mint("body", report.issuer)
+    add((rep, FZ.issuer, issuer))
+    add((issuer, RDF.type, FZ.Body))
+    add((issuer, RDF.type, ORG.Organization))
+    add((issuer, RDFS.label, Literal(report.issuer)))
+
+    part_iris = {}
+    for part in report.parts:
+        p = part_iris[part.index] = item("part", part.index + 1)
+        add((p, RDF.type, PART_CLASS[part.kind]))
+        add((p, RDF.type, FZ.Part))
+        add((p, FZ.heading, Literal(part.heading)))
+        add((p, FZ.order, Literal(part.index + 1, datatype=XSD.integer)))
+        add((p, OA.start, Literal(part.start, datatype=XSD.nonNegativeInteger)))
+        add((p, OA.end, Literal(part.end, datatype=XSD.nonNegativeInteger)))
+        add((p, DCTERMS.isPartOf, rep))
+        add((rep, DCTERMS.hasPart, p))
+        add((p, FZ.inReport, rep))
+
+    section_iris = {}
+    for section in report.sections:
+        s = section_iris[section.index] = item("section", section.index + 1)
+        parent = part_iris[section.part]
+        add((s, RDF.type, FZ.Section))
+        add((s, FZ.heading, Literal(section.heading)))
+        add((s, FZ.enumerator, Literal(section.enumerator)))
+        add((s, FZ.order, Literal(section.index + 1, datatype=XSD.integer)))
+        add((s, OA.start, Literal(section.start, datatype=XSD.nonNegativeInteger)))
+        add((s, OA.end, Literal(section.end, datatype=XSD.nonNegativeInteger)))
+        add((s, DCTERMS.isPartOf, parent))
+        add((parent, DCTERMS.hasPart, s))
+        add((s, FZ.inReport, rep))
+
+    measure_iris = {}
+    for measure in report.measures:
+        m = measure_iris[measure.index] = item("measure", measure.index + 1)
+        parent = section_iris[measure.section] if measure.section is not None else part_iris[measure.part]
+        add((m, RDF.type, FZ.Measure))
+        add((m, FZ.heading, Literal(measure.heading)))
+        add((m, FZ.enumerator, Literal(measure.enumerator)))
+        add((m, FZ.order, Literal(measure.index + 1, datatype=XSD.integer)))
+        add((m, FZ.status, STATUS[measure.status]))
+        add((m, OA.start, Literal(measure.start, datatype=XSD.nonNegativeInteger)))
+        add((m, OA.end, Literal(measure.end, datatype=XSD.nonNegativeInteger)))
+        add((m, DCTERMS.isPartOf, parent))
+        add((parent, DCTERMS.hasPart, m))
+        if measure.section is not None:
+            add((m, FZ.inSection, parent))
+        add((m, FZ.inReport, rep))
+
+    mention_iris = []
+    for mention in report.mentions:
+        concept = concept_iri(mention.concept)
+        x = item("mention", f"{mention.surface.start}-{mention.surface.end}", mention.concept)
+        mention_iris.append(x)
+        add((x, RDF.type, FZ.Mention))
+        add((x, OA.start, Literal(mention.surface.start, datatype=XSD.nonNegativeInteger)))
+        add((x, OA.end, Literal(mention.surface.end, datatype=XSD.nonNegativeInteger)))
+        add((x, OA.exact, Literal(mention.surface.text)))
+        add((x, FZ.sentence, Literal(mention.sentence.text)))
+        add((x, FZ.sentenceStart, Literal(mention.sentence.start, datatype=XSD.nonNegativeInteger)))
+        add((x, FZ.sentenceEnd, Literal(mention.sentence.end, datatype=XSD.nonNegativeInteger)))
+        add((x, FZ.denotes, concept))
+        add((x, PROV.wasDerivedFrom, rep))
+        add((x, FZ.inReport, rep))
+        if mention.inferred:
+            add((x, FZ.inferred, Literal(True)))
+        if mention.status:
+            add((x, FZ.status, STATUS[mention.status]))
+        if mention.part is not None:
+            add((x, FZ.inPart, part_iris[mention.part]))
+        if mention.section is not None and mention.section in section_iris:
+            add((x, FZ.inSection, section_iris[mention.section]))
+        if mention.measure is not None:
+            add((x, FZ.inMeasure, measure_iris[mention.measure]))
+            add((measure_iris[mention.measure], FZ.mentionsMechanism, concept))
+
+    for adoption in report.adoptions:
+        a = item("adoption", adoption.concept)
+        add((a, RDF.type, FZ.Adoption))
+        add((a, FZ.region, region))
+        add((a, FZ.mechanism, concept_iri(adoption.concept)))
+        add((a, FZ.status, STATUS[adoption.status]))
+        add((a, FZ.year, Literal(report.year, datatype=XSD.integer)))
+        add((a, PROV.wasDerivedFrom, rep))
+        add((a, FZ.inReport, rep))
+        for i in adoption.mentions:
+            add((a, FZ.evidence, mention_iris[i]))
+
+
+def build_dataset(reports, *, include_ontology: bool = True) -> Dataset:
+    """A Dataset with one named graph per report (and one for ontology + vocabulary)."""
+    ds = Dataset()
+    _bind(ds)
+    if include_ontology:
+        onto = ds.graph(ONTOLOGY_GRAPH)
+        for triple in ontology_graph():
+            onto.add(triple)
+        for triple in vocabulary_graph():
+            onto.add(triple)
+    for report in reports:
+        report_triples(report, ds.graph(report_graph_iri(report)))
+    return ds
+
+
+def build_graph(reports, *, include_ontology: bool = True) -> Graph:
+    """All reports (and the ontology and vocabulary) merged into one graph."""
+    g = Graph()
+    _bind(g)
+    if include_ontology:
+        g += ontology_graph()
+        g += vocabulary_graph()
+    for report in reports:
+        report_triples(report, g)
+    return g
+
+
+def _bind(g) -> None:
+    from ..ontology import FZD, FZV
+    from rdflib.namespace import SKOS
+
+    for prefix, ns in (
+        ("fz", FZ._NS),
+        ("fzd", FZD),
+        ("fzv", FZV),
+        ("oa", OA),
+        ("skos", SKOS),
+        ("prov", PROV),
+        ("org", ORG),
+        ("dcterms", DCTERMS),
+    ):
+        g.bind(prefix, ns, override=True, replace=True)

@@ -1,0 +1,61 @@
+"""Fixtures shared by the whole suite, defined once."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "eval" / "seeds-gold.json"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--regen-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/graph/golden/*.ttl from the current extractor (review the diff before committing)",
+    )
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_files() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return {doc["file"]: doc for doc in json.loads(GOLD.read_text(encoding="utf-8"))["documents"]}
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from fazhi.extract.pipeline import get_nlp
+
+    return get_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_reports(seed_files, nlp):
+    from fazhi.extract import extract_report
+
+    return {path.name: extract_report(path, nlp=nlp) for path in seed_files}
+
+
+@pytest.fixture(scope="session")
+def extract(nlp):
+    """Extract a report from a text snippet."""
+    from fazhi.extract import extract_text
+
+    def run(text: str, source: str = "snippet.txt"):
+        return extract_text(text, source=source, nlp=nlp)
+
+    return run

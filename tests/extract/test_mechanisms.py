@@ -1,0 +1,95 @@
+"""Vocabulary mechanisms in short snippets: names, aliases, variants, near misses, status."""
+
+import pytest
+
+HEAD = "某区人民政府关于2024年法治政府建设情况的报告\n2024年,某区坚持依法行政。\n"
+
+
+def report_with(achievements="", shortcomings="", plans=""):
+    return (
+        HEAD
+        + "一、2024年推进法治政府建设的主要举措和成效\n(一)推进依法行政。一是甲项工作。"
+        + achievements
+        + "二是乙项工作。完成。\n二、存在的不足\n"
+        + (shortcomings or "人员不足。")
+        + "\n三、2025年工作安排\n一是丙项工作。"
+        + plans
+        + "二是丁项工作。完成。\n"
+    )
+
+
+def adoptions(report):
+    return {a.concept: a.status for a in report.adoptions}
+
+
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        ("深化“府院联动”机制。", "府院联动"),
+        ("坚持和发展新时代“枫桥经验”。", "枫桥经验"),
+        ("推行“双随机、一公开”监管。", "双随机一公开"),
+        ("推行双随机一公开监管。", "双随机一公开"),
+        ("推进“互联网+” 监管执法。", "互联网+监管"),
+        ("全面落实行政执法“三项制度”。", "行政执法三项制度"),
+        ("落实普法责任制。", "谁执法谁普法"),
+        ("编制重大行政决策事项目录。", "重大行政决策程序"),
+        ("开展“一把手”公开述法。", "述法"),
+        ("坚持“三调”联动。", "三调联动"),
+        ("统筹人民调解、行政调解和司法调解。", "三调联动"),
+    ],
+)
+def test_listed_mechanism_found(extract, sentence, concept):
+    assert adoptions(extract(report_with(achievements=sentence))).get(concept) == "adopted"
+
+
+@pytest.mark.parametrize(
+    "sentence, absent",
+    [
+        # 枫桥式工作法 is a kind of 枫桥经验, not the same concept
+        ("入选全国“枫桥式工作法”先进典型。", "枫桥经验"),
+        # a legality review of contracts is not the review of normative documents
+        ("出具政府合同合法性审查意见39件次。", "规范性文件合法性审查"),
+        # a single part of 三项制度 does not make the whole
+        ("落实行政执法公示制度。", "行政执法三项制度"),
+    ],
+)
+def test_near_misses(extract, sentence, absent):
+    assert absent not in adoptions(extract(report_with(achievements=sentence)))
+
+
+def test_all_three_parts_together_name_the_whole(extract):
+    sentence = "严格落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。"
+    found = adoptions(extract(report_with(plans=sentence)))
+    assert found["行政执法三项制度"] == "planned"
+    assert found["执法全过程记录制度"] == "planned"
+
+
+@pytest.mark.parametrize(
+    "where, status",
+    [
+        ({"achievements": "深化“府院联动”。"}, "adopted"),
+        ({"plans": "深化“府院联动”。"}, "planned"),
+        ({"shortcomings": "“府院联动”机制不够健全。"}, "problem"),
+        ({"shortcomings": "“府院联动”机制不够健全。", "plans": "深化“府院联动”。"}, "planned"),
+        ({"achievements": "深化“府院联动”。", "plans": "深化“府院联动”。"}, "adopted"),
+    ],
+)
+def test_strongest_status_wins(extract, where, status):
+    assert adoptions(extract(report_with(**where)))["府院联动"] == status
+
+
+def test_mention_evidence_and_measure(extract):
+    text = report_with(achievements="深化“府院联动”机制。")
+    report = extract(text)
+    [mention] = [m for m in report.mentions if m.concept == "府院联动"]
+    assert text[mention.surface.start : mention.surface.end] == mention.surface.text
+    assert "府院联动" in mention.surface.text
+    assert mention.sentence.text == "深化“府院联动”机制。"
+    assert report.measures[mention.measure].heading == "甲项工作"
+
+
+def test_evidence_keeps_full_width_forms(extract):
+    text = report_with(achievements="推行“双随机、一公开”监管，成效明显。")
+    report = extract(text)
+    [mention] = [m for m in report.mentions if m.concept == "双随机一公开"]
+    assert mention.sentence.text == "推行“双随机、一公开”监管，成效明显。"

@@ -1,0 +1,66 @@
+"""Metadata on short reports from regions the seeds do not cover."""
+
+from datetime import date
+
+import pytest
+
+from fazhi.extract.metadata import extract_metadata
+from fazhi.extract.normalize import normalize
+from fazhi.extract.regions import gazetteer
+from fazhi.extract.segment import segment
+
+BODY = "\n一、主要举措和成效\n(一)推进依法行政。一是规范决策。落实。二是加强审查。审查。\n二、存在的问题\n人员不足。\n三、2024年工作安排\n一是深化改革。二是强化监督。\n"
+
+
+def meta(text):
+    norm = normalize(text)
+    return extract_metadata(text, norm, segment(text, norm), gazetteer())
+
+
+@pytest.mark.parametrize(
+    "head, tail, name, full_name, level, city, province, year, issuer, published",
+    [
+        (
+            "南京市江宁区人民政府关于2023年法治政府建设情况的报告\n2023年,江宁区坚持依法行政。",
+            "南京市江宁区人民政府\n2024年2月1日\n",
+            "江宁区", "江苏省南京市江宁区", "district", "南京市", "江苏省", 2023, "南京市江宁区人民政府", date(2024, 2, 1),
+        ),
+        (
+            "2022年,在县委、县政府的坚强领导下,县司法局坚持以习近平法治思想为指导,浙江省安吉县法治政府建设取得新成效。安吉县各部门扎实推进。",
+            "专此报告。\n",
+            "安吉县", "浙江省湖州市安吉县", "county", "湖州市", "浙江省", 2022, "安吉县司法局", None,
+        ),
+        (
+            "朝阳区2021年法治政府建设年度报告\n发布时间:2022-03-30 来源:北京市朝阳区人民政府\n2021年,北京市朝阳区坚持依法行政。",
+            "",
+            "朝阳区", "北京市朝阳区", "district", "北京市", "北京市", 2021, "北京市朝阳区人民政府", date(2022, 3, 30),
+        ),
+        (
+            "双流区永安镇2024年度法治政府建设工作报告\n2024年,在四川省成都市双流区委、区政府的领导下,永安镇始终坚持依法行政。",
+            "永安镇人民政府\n二〇二五年一月十五日\n",
+            "永安镇", "四川省成都市双流区永安镇", "town", "成都市", "四川省", 2024, "永安镇人民政府", date(2025, 1, 15),
+        ),
+    ],
+)
+def test_metadata_of_unseen_regions(head, tail, name, full_name, level, city, province, year, issuer, published):
+    m = meta(head + BODY + tail)
+    r = m.region
+    assert (r.name, r.full_name, r.level, r.city, r.province) == (name, full_name, level, city, province)
+    assert m.year == year
+    assert m.issuer == issuer
+    assert m.published == published
+
+
+def test_town_gets_its_county():
+    m = meta("双流区永安镇2024年度法治政府建设工作报告\n2024年,四川省成都市双流区永安镇坚持依法行政。" + BODY)
+    assert m.region.county == "双流区"
+
+
+def test_plans_heading_year_implies_report_year():
+    m = meta("某单位工作报告\n一、主要举措和成效\n(一)推进。一是甲。乙。二是丙。丁。\n二、2026年工作安排\n一是戊。二是己。\n")
+    assert m.year == 2025
+
+
+def test_unknown_region():
+    m = meta("2024年法治政府建设情况报告\n2024年,我们坚持依法行政。" + BODY)
+    assert m.region.level == "unknown"

@@ -1,0 +1,108 @@
+import pytest
+
+from fazhi.extract.normalize import normalize
+from fazhi.extract.segment import part_kind, segment, title_of
+
+
+@pytest.mark.parametrize(
+    "heading, kind",
+    [
+        ("2024年度推进法治政府建设的主要举措和成效", "achievements"),
+        ("2024年主要工作完成情况", "achievements"),
+        ("主要举措和成效", "achievements"),
+        ("存在的问题", "shortcomings"),
+        ("2024年度推进法治政府建设存在的不足和原因", "shortcomings"),
+        ("存在问题和不足", "shortcomings"),
+        ("2025年度推进法治政府建设的主要安排", "plans"),
+        ("2022年法治政府建设总体思路", "plans"),
+        ("下一步工作打算", "plans"),
+        ("2025年工作思路", "plans"),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", "duties"),
+        ("2024年度党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设情况", "duties"),
+    ],
+)
+def test_part_kind(heading, kind):
+    assert part_kind(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        ("加强组织保障,推动任务落地落实。切实强化", "加强组织保障,推动任务落地落实"),
+        ("加强党对法治政府建设的领导,切实把习近平法治思想贯彻落实到法治政府建设全过程各领域各方面。", "加强党对法治政府建设的领导"),
+        ("扎实做好示范创建活动,以创建促提升、以示范带发展,不断提升影响力。", "扎实做好示范创建活动"),
+        ("深化“放管服”改革,持续优化营商环境。深化", "深化“放管服”改革,持续优化营商环境"),
+        ("学习贯彻习近平法治思想。将", "学习贯彻习近平法治思想"),
+    ],
+)
+def test_measure_heading(text, heading):
+    start, end = title_of(text, 0, len(text), cut_long=True)
+    assert text[start:end] == heading
+
+
+def outline(text):
+    return segment(text, normalize(text))
+
+
+NUMBERED = """某区人民政府关于2023年法治政府建设情况的报告
+2023年,某区坚持依法行政。
+一、2023年推进法治政府建设的主要举措和成效
+(一)加强党的领导,统筹推进法治政府建设
+1.学习贯彻习近平法治思想。组织学习。
+2.开展法治督察。完成督察3次。
+(二)推进依法行政。一是规范决策程序。落实目录。二是加强规范性文件管理。审查5件。
+(三)强化行政执法监督。全面推行行政执法三项制度。
+二、存在的不足
+(一)基层法治力量薄弱。一是人员不足。二是经费不足。
+三、2024年工作安排
+一是持续推进法治政府建设示范创建,以创建促提升、以示范带发展,不断提升影响力。二是深化行政复议体制改革。
+某区人民政府
+2024年1月20日
+"""
+
+
+def test_outline_of_a_numbered_report():
+    o = outline(NUMBERED)
+    assert [p.kind for p in o.parts] == ["achievements", "shortcomings", "plans"]
+    assert [(m.heading, m.status, m.section_heading) for m in o.measures] == [
+        ("学习贯彻习近平法治思想", "adopted", "加强党的领导,统筹推进法治政府建设"),
+        ("开展法治督察", "adopted", "加强党的领导,统筹推进法治政府建设"),
+        ("规范决策程序", "adopted", "推进依法行政"),
+        ("加强规范性文件管理", "adopted", "推进依法行政"),
+        ("强化行政执法监督", "adopted", "2023年推进法治政府建设的主要举措和成效"),
+        ("持续推进法治政府建设示范创建", "planned", "2024年工作安排"),
+        ("深化行政复议体制改革", "planned", "2024年工作安排"),
+    ]
+    assert o.title.text.startswith("某区人民政府关于2023年")
+    assert [l.text for l in o.closing_lines] == ["某区人民政府", "2024年1月20日"]
+
+
+def test_shortcomings_items_are_not_measures():
+    o = outline(NUMBERED)
+    shortcomings = o.parts[1]
+    assert not [m for m in o.measures if shortcomings.start <= m.start < shortcomings.end]
+
+
+def test_measure_text_runs_to_the_next_measure():
+    o = outline(NUMBERED)
+    first, second = o.measures[0], o.measures[1]
+    assert first.end == second.start
+    assert NUMBERED[first.start : first.end].startswith("1.学习贯彻")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "唯一是指", "一是", "二是三是", "",
+    ],
+)
+def test_lonely_or_unordered_clauses_are_not_measures(text):
+    o = outline("一、主要举措和成效\n" + text + "\n")
+    assert o.measures == ()
+
+
+def test_full_width_enumerators():
+    text = "一、主要举措和成效\n（一）推进依法行政。\n１．规范决策程序。落实目录。\n２．加强文件管理。审查。\n"
+    o = outline(text)
+    assert [m.heading for m in o.measures] == ["规范决策程序", "加强文件管理"]
+    assert [m.enumerator for m in o.measures] == ["１．", "２．"]
