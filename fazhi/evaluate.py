@@ -36,6 +36,12 @@ class Counts:
         return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
+def _merge(into: Counts, other: Counts) -> None:
+    into.tp += other.tp
+    into.fp += other.fp
+    into.fn += other.fn
+
+
 def load_gold(path: str | Path) -> dict[str, dict]:
     """Gold documents keyed by file name."""
     path = Path(path)
@@ -46,6 +52,52 @@ def load_gold(path: str | Path) -> dict[str, dict]:
         raise InputError(f"{path}: no such file") from None
     except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: not a fazhi gold file ({exc.__class__.__name__}: {exc})") from None
+
+
+def _occurrences(text: str, surfaces) -> list[tuple[int, int]]:
+    spans = []
+    for surface in surfaces:
+        start = text.find(surface)
+        while start >= 0:
+            spans.append((start, start + len(surface)))
+            start = text.find(surface, start + 1)
+    return spans
+
+
+def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: frozenset) -> tuple[Counts, dict]:
+    """Listed and unlisted mechanisms on (mechanism, status).
+
+    A predicted listed concept is right when the gold has the same canonical and
+    status; a predicted unlisted one when one of its mentions overlaps a gold
+    surface of an entry with the same status. Precision counts predictions,
+    recall counts gold entries.
+    """
+    counts = Counts()
+    by_status = {s: Counts() for s in STATUSES}
+    occurrences = [_occurrences(report.text, m["surface"]) for m in gold_mechanisms]
+    found: set[int] = set()
+    for adoption in report.adoptions:
+        spans = [(report.mentions[i].surface.start, report.mentions[i].surface.end) for i in adoption.mentions]
+        hits = []
+        for i, entry in enumerate(gold_mechanisms):
+            if entry["status"] != adoption.status:
+                continue
+            if adoption.concept in listed:
+                if entry["canonical"] == adoption.concept:
+                    hits.append(i)
+            elif any(s < ge and gs < e for s, e in spans for gs, ge in occurrences[i]):
+                hits.append(i)
+        ok = bool(hits)
+        counts.tp += ok
+        counts.fp += not ok
+        by_status[adoption.status].tp += ok
+        by_status[adoption.status].fp += not ok
+        found.update(hits)
+    for i, entry in enumerate(gold_mechanisms):
+        if i not in found:
+            counts.fn += 1
+            by_status[entry["status"]].fn += 1
+    return counts, by_status
 
 
 def _norm(s: str | None) -> str:
@@ -60,6 +112,8 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
     scores: dict[str, Counts] = {c: Counts() for c in ("region", "year", "issuer", "published")}
     mech = Counts()
     by_status = {s: Counts() for s in STATUSES}
+    all_mech = Counts()
+    all_by_status = {s: Counts() for s in STATUSES}
     measures = Counts()
     links = Counts()
     status_ok = section_ok = matched = 0
@@ -80,6 +134,11 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         for status in STATUSES:
             by_status[status].add({p for p in predicted if p[1] == status}, {e for e in expected if e[1] == status})
 
+        counts, statuses = score_all_mechanisms(report, doc["mechanisms"], listed)
+        _merge(all_mech, counts)
+        for status in STATUSES:
+            _merge(all_by_status[status], statuses[status])
+
         gold_measures = {_norm(m["heading"]): m for m in doc["measures"]}
         predicted_measures = {_norm(m.heading): m for m in report.measures}
         measures.add(set(predicted_measures), set(gold_measures))
@@ -96,6 +155,11 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         **mech.as_dict(),
         "scope": "vocabulary",
         "by_status": {s: c.as_dict() for s, c in by_status.items()},
+    }
+    result["mechanisms_all"] = {
+        **all_mech.as_dict(),
+        "scope": "listed and unlisted",
+        "by_status": {s: c.as_dict() for s, c in all_by_status.items()},
     }
     result["measures"] = {
         **measures.as_dict(),

@@ -60,13 +60,18 @@ def build(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode the reports with this encoding instead of UTF-8 (e.g. gbk)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL validation of the output."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
 ):
     """Extract reports and write one validated graph (atomic: all or nothing)."""
     from ..api import build as build_graph, collect_paths
 
+    from ..errors import InputError
+
+    if out.exists() and not force:
+        raise InputError(f"{out}: already exists — pass --force to overwrite")
     files = collect_paths(paths)
     if quiet:
-        summary = build_graph(files, out, encoding=encoding, validate=not no_validate)
+        summary = build_graph(files, out, encoding=encoding, validate=not no_validate, force=True)
     else:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -80,7 +85,7 @@ def build(
         ) as bar:
             task = bar.add_task("", total=len(files))
             summary = build_graph(
-                files, out, encoding=encoding, validate=not no_validate,
+                files, out, encoding=encoding, validate=not no_validate, force=True,
                 progress=lambda p: bar.update(task, advance=1, description=p.name),
             )
     print(

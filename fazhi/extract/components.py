@@ -8,6 +8,8 @@ Each component is registered with ``@Language.factory`` and does one thing:
     fazhi_status      part, measure, sentence and status    → doc._.mentions
                       of every mention, plus broader
                       concepts named through all their parts
+    fazhi_roles       roles (法律顾问, 人民调解员 …)          → doc._.roles
+    fazhi_documents   cited titles 《…》                     → doc._.documents
 
 The Doc's text is the *normalised* report text (same length as the original,
 see ``normalize``); ``doc._.original`` holds the text as written, and every
@@ -19,17 +21,17 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as SpacySpan
-from spacy.util import filter_spans
 
-from .lexicon import NEGATIVE, MechanismLexicon, token_pattern
+from .candidates import find_candidates
+from .lexicon import MechanismLexicon, TermMatcher, label_chars, role_terms
 from .metadata import extract_metadata
-from .records import STATUS_OF_PART, MechanismMention, Span
+from .citations import find_documents
+from .records import STATUS_OF_PART, MechanismMention, RoleMention, Span
 from .regions import gazetteer
 from .segment import Outline, segment, sentence_spans
 
-for _name in ("original", "outline", "metadata", "mentions"):
+for _name in ("original", "outline", "metadata", "mentions", "roles", "documents", "bodies", "figures"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -73,22 +75,40 @@ class MechanismComponent:
 
     def __init__(self, nlp: Language, lexicon: MechanismLexicon):
         self.lexicon = lexicon
-        self.matcher = Matcher(nlp.vocab)
-        by_concept: dict[str, list] = {}
+        terms: dict[str, list[str]] = {}
         for entry in lexicon.entries:
-            by_concept.setdefault(entry.concept, []).append(token_pattern(entry.label))
-        for concept, patterns in by_concept.items():
-            self.matcher.add(concept, patterns)
-        if lexicon.negatives:
-            self.matcher.add(NEGATIVE, [token_pattern(label) for label in lexicon.negatives])
+            terms.setdefault(entry.concept, []).append(entry.label)
+        self.matcher = TermMatcher(nlp.vocab, terms, lexicon.negatives)
+
+        self.fold_stems = fold_stems(lexicon)
+        self.gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = self.matcher(doc, as_spans=True)
-        negatives = [s for s in spans if s.label_ == NEGATIVE]
-        found = [s for s in spans if s.label_ != NEGATIVE]
-        found = [s for s in found if not any(n.start <= s.start and s.end <= n.end for n in negatives)]
-        doc.spans[MECHANISM_SPANS] = [_with_quotes(doc, s) for s in filter_spans(found)]
+        spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
+        taken = [(s.start_char, s.end_char) for s in spans]
+        for candidate in find_candidates(doc.text, taken, self.fold_stems, self.gazetteer):
+            span = doc.char_span(candidate.start, candidate.end, label=candidate.key, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[MECHANISM_SPANS] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
+
+
+_STEM_HEADS = ("程序", "制度", "机制", "改革", "工作")
+
+
+def fold_stems(lexicon: MechanismLexicon, min_length: int = 6) -> dict[str, str]:
+    """Long label stems (重大行政决策 of 重大行政决策程序) → their concept, for folding sub-parts."""
+    stems: dict[str, str] = {}
+    for entry in lexicon.entries:
+        plain = "".join(label_chars(entry.label))
+        for head in _STEM_HEADS:
+            if plain.endswith(head):
+                plain = plain[: -len(head)]
+                break
+        if len(plain) >= min_length:
+            stems.setdefault(plain, entry.concept)
+    return dict(sorted(stems.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
 def _with_quotes(doc: Doc, span: SpacySpan) -> SpacySpan:
@@ -179,3 +199,40 @@ def _containing(records, offset: int):
         if record.start <= offset < record.end:
             return record
     return None
+
+
+@Language.factory("fazhi_roles", assigns=["doc._.roles"])
+def make_roles(nlp: Language, name: str):
+    return RoleComponent(nlp)
+
+
+class RoleComponent:
+    """Roles and posts of the rule-of-law system, by lexicon (lexicons/roles.tsv)."""
+
+    def __init__(self, nlp: Language):
+        terms, negatives = role_terms()
+        self.matcher = TermMatcher(nlp.vocab, terms, negatives)
+
+    def __call__(self, doc: Doc) -> Doc:
+        original = doc._.original or doc.text
+        doc._.roles = tuple(
+            RoleMention(Span(s.start_char, s.end_char, original[s.start_char : s.end_char]), s.label_)
+            for s in self.matcher(doc)
+        )
+        return doc
+
+
+@Language.factory("fazhi_documents", assigns=["doc._.documents"])
+def make_documents(nlp: Language, name: str):
+    return DocumentComponent()
+
+
+class DocumentComponent:
+    """Titles cited in 《…》, once each, with the issuing level where the title says it."""
+
+    def __init__(self):
+        self.gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.documents = tuple(find_documents(doc._.original or doc.text, doc.text, self.gazetteer))
+        return doc

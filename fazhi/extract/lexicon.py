@@ -12,7 +12,14 @@ review of normative documents).
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span as SpacySpan
+from spacy.util import filter_spans
 
 from .normalize import QUOTES, normalize
 
@@ -68,3 +75,47 @@ def token_pattern(label: str) -> list[dict]:
             pattern.append({"ORTH": {"IN": _SKIPPABLE}, "OP": "?"})
         pattern.append({"ORTH": char})
     return pattern
+
+
+class TermMatcher:
+    """Longest, non-overlapping matches of labelled terms, minus negative contexts.
+
+    ``terms`` maps a key (the label given to matching spans) to the strings that
+    name it; ``negatives`` are strings inside which no match counts.
+    """
+
+    def __init__(self, vocab, terms: dict[str, list[str]], negatives=()):
+        self.matcher = Matcher(vocab)
+        for key in sorted(terms):
+            self.matcher.add(key, [token_pattern(t) for t in sorted(set(terms[key])) if label_chars(t)])
+        negatives = [n for n in negatives if label_chars(n)]
+        if negatives:
+            self.matcher.add(NEGATIVE, [token_pattern(n) for n in sorted(set(negatives))])
+
+    def __call__(self, doc: Doc) -> list[SpacySpan]:
+        spans = self.matcher(doc, as_spans=True)
+        negatives = [s for s in spans if s.label_ == NEGATIVE]
+        found = [s for s in spans if s.label_ != NEGATIVE]
+        found = [s for s in found if not any(n.start <= s.start and s.end <= n.end for n in negatives)]
+        return sorted(filter_spans(found), key=lambda s: s.start)
+
+
+def read_tsv(name: str) -> list[dict]:
+    """Rows of ``lexicons/<name>`` (tab-separated, header first)."""
+    text = resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines(), delimiter="\t"))
+
+
+def split_list(cell: str | None) -> list[str]:
+    return [item.strip() for item in (cell or "").split("|") if item.strip()]
+
+
+@lru_cache(maxsize=1)
+def role_terms() -> tuple[dict[str, list[str]], tuple[str, ...]]:
+    """Role canonicals → surfaces, and the negative contexts, from lexicons/roles.tsv."""
+    terms: dict[str, list[str]] = {}
+    negatives: list[str] = []
+    for row in read_tsv("roles.tsv"):
+        terms[row["canonical"]] = split_list(row["surfaces"]) or [row["canonical"]]
+        negatives.extend(split_list(row.get("negative_contexts")))
+    return terms, tuple(negatives)

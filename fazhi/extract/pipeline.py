@@ -15,7 +15,14 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401  (registers the factories)
 from .normalize import normalize
 
-PIPE_NAMES = ("fazhi_outline", "fazhi_metadata", "fazhi_mechanisms", "fazhi_status")
+PIPE_NAMES = (
+    "fazhi_outline",
+    "fazhi_metadata",
+    "fazhi_mechanisms",
+    "fazhi_status",
+    "fazhi_roles",
+    "fazhi_documents",
+)
 
 
 def build_nlp() -> Language:

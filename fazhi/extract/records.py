@@ -8,7 +8,7 @@ builder turns them into triples without looking at the text again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 # Report parts. A part's kind decides the status of what is mentioned in it.
@@ -149,4 +149,69 @@ class Report:
     measures: tuple[Measure, ...] = ()
     mentions: tuple[MechanismMention, ...] = ()
     adoptions: tuple[Adoption, ...] = ()
-    extras: dict = field(default_factory=dict, compare=False, hash=False)
+    bodies: tuple["BodyMention", ...] = ()
+    roles: tuple["RoleMention", ...] = ()
+    documents: tuple["CitedDocument", ...] = ()
+    figures: tuple["Figure", ...] = ()
+
+    def measure_at(self, offset: int) -> "Measure | None":
+        """The measure whose text holds ``offset``."""
+        for measure in self.measures:
+            if measure.start <= offset < measure.end:
+                return measure
+        return None
+
+
+# --- what a careful analyst also reads (bodies, roles, documents, figures) -----------
+
+BODY_TYPES = (
+    "government_department",  # governments, their departments and offices, units under them (司法所)
+    "party_body",  # party committees, their offices and commissions, party schools, 纪委监委
+    "court",
+    "procuratorate",
+    "law_firm",
+    "mediation_body",
+    "service_center",  # 政务/便民/公共法律服务中心, 行政复议事务中心
+    "committee_or_group",  # 领导小组, 协调小组, 理论学习中心组, 宣讲团
+    "enterprise",
+    "other_org",  # public institutions, 人大, 监察委, work stations
+)
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """A specific organisation named in the text (not a class noun such as 行政机关)."""
+
+    surface: Span
+    canonical: str  # region-scoped: 区司法局 in 顺城区's report → 顺城区司法局
+    type: str  # one of BODY_TYPES
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A functional position in the rule-of-law system (法律顾问, 人民调解员, …)."""
+
+    surface: Span
+    canonical: str
+
+
+@dataclass(frozen=True)
+class CitedDocument:
+    """A title cited in 《…》 (inner 〈〉 or <> kept as written)."""
+
+    title: str  # without the outer brackets, exactly as written
+    surface: Span  # including the outer brackets
+    issuer_level: str | None = None  # national | province | city | county | town, where the title says
+    issuer: str | None = None  # the issuing body or region named at the start of the title
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with its unit, read as an observation of a normalised indicator."""
+
+    surface: Span  # a short span holding the number and its unit (and the indicator words)
+    number: Span  # the number as written (Arabic or Chinese numerals)
+    value: float  # the number's value (万 stays in the unit: 135.9 万元 → 135.9, "万元")
+    unit: str  # as written: 件, 人次, %, 万元, 场次 …
+    indicator: str | None  # normalised name, e.g. 行政复议案件受理数; None when unknown
+    approx: bool = False  # qualified by 余/多/约/近/超/以上/不少于

@@ -36,6 +36,10 @@ def extract_text(text: str, source: str = "<text>", nlp=None) -> Report:
         measures=outline.measures,
         mentions=mentions,
         adoptions=adoptions(mentions),
+        roles=doc._.roles or (),
+        documents=doc._.documents or (),
+        bodies=doc._.bodies or (),
+        figures=doc._.figures or (),
     )
 
 

@@ -1,0 +1,177 @@
+"""The CLI as a user runs it: real processes, real files, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FAZHI = [sys.executable, "-m", "fazhi"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([*FAZHI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def assert_one_line_error(result, *needles):
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("build") / "seeds.ttl"
+    result = run("build", seeds_dir, "--out", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out, result
+
+
+def test_build_summary(built):
+    out, result = built
+    assert out.exists()
+    summary = result.stderr.strip().splitlines()[-1]
+    assert "5 reports" in summary and "measures" in summary and "triples" in summary and "SHACL valid" in summary
+
+
+def test_reports_csv(built):
+    out, _ = built
+    result = run("reports", "--graph", out, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["source"] for r in rows] == sorted(p.name for p in Path(__file__).parents[2].joinpath("seeds").glob("*.txt"))
+    for column in ("source", "region", "region_full", "level", "year", "issuer", "published"):
+        assert column in rows[0]
+    by_region = {r["region"]: r for r in rows}
+    assert by_region["翠华镇"]["level"] == "town"
+    assert by_region["从化区"]["issuer"] == "从化区司法局"
+
+
+def test_adoption_filters(built):
+    out, _ = built
+    result = run("adoption", "--graph", out, "--mechanism", "府院联动", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and all(r["mechanism"] == "府院联动" for r in rows)
+    for column in ("region", "year", "mechanism", "status", "source"):
+        assert column in rows[0]
+    result = run("adoption", "--graph", out, "--region", "顺城区", "--status", "adopted", "--format", "json")
+    rows = json.loads(result.stdout)
+    assert {r["region"] for r in rows} == {"顺城区"}
+    assert {r["status"] for r in rows} == {"adopted"}
+    assert "行政执法三项制度" in {r["mechanism"] for r in rows}
+
+
+def test_adoption_by_alias(built):
+    out, _ = built
+    rows = json.loads(run("adoption", "--graph", out, "--mechanism", "“双随机、一公开”", "--format", "json").stdout)
+    assert rows and {r["mechanism"] for r in rows} == {"双随机一公开"}
+
+
+def test_query_expression_and_file(built, tmp_path):
+    out, _ = built
+    q = "PREFIX fz: <https://w3id.org/fazhi/ontology#> SELECT (COUNT(?r) AS ?n) WHERE { ?r a fz:Report }"
+    result = run("query", "--graph", out, "-e", q, "--format", "json")
+    assert json.loads(result.stdout) == [{"n": 5}]
+    rq = tmp_path / "count.rq"
+    rq.write_text(q, encoding="utf-8")
+    assert json.loads(run("query", rq, "--graph", out, "--format", "json").stdout) == [{"n": 5}]
+
+
+def test_validate_ok(built):
+    out, _ = built
+    result = run("validate", "--graph", out)
+    assert result.returncode == 0, result.stderr
+    assert "conforms" in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".nt", ".jsonld", ".trig"])
+def test_build_other_formats(seeds_dir, tmp_path, suffix):
+    out = tmp_path / f"g{suffix}"
+    result = run("build", seeds_dir / "003_cb32341b71933a80.txt", "--out", out, "--quiet", "--no-validate")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(run("reports", "--graph", out, "--format", "json").stdout)
+    assert [r["region"] for r in rows] == ["石景山区"]
+
+
+def test_eval_json_keys(seeds_dir):
+    result = run("eval", seeds_dir, "--gold", Path(__file__).parents[2] / "eval" / "seeds-gold.json", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    scores = json.loads(result.stdout)
+    for category in ("region", "year", "issuer", "mechanisms", "measures"):
+        assert {"precision", "recall", "f1"} <= set(scores[category])
+    assert set(scores["mechanisms"]["by_status"]) == {"adopted", "planned", "problem"}
+
+
+# --- errors: one line, non-zero exit, nothing written ---------------------------------
+
+
+def test_missing_file(tmp_path):
+    out = tmp_path / "g.ttl"
+    assert_one_line_error(run("build", tmp_path / "nope.txt", "--out", out), "nope.txt", "no such file")
+    assert not out.exists()
+
+
+def test_not_utf8(tmp_path, seeds_dir):
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
+    out = tmp_path / "g.ttl"
+    assert_one_line_error(run("build", bad, "--out", out), "gbk.txt", "not valid UTF-8", "--encoding gbk")
+    assert not out.exists()
+    assert not list(tmp_path.glob(".g.ttl.*"))
+
+
+def test_encoding_option_reads_gbk(tmp_path, seeds_dir):
+    bad = tmp_path / "gbk.txt"
+    bad.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
+    out = tmp_path / "g.ttl"
+    result = run("build", bad, "--out", out, "--encoding", "gbk", "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "翠华镇" in out.read_text(encoding="utf-8")
+
+
+def test_not_a_report(tmp_path):
+    news = tmp_path / "news.txt"
+    news.write_text("今天天气很好,我们去公园散步。\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    assert_one_line_error(run("build", news, "--out", out), "news.txt")
+    assert not out.exists()
+
+
+def test_malformed_sparql(built):
+    out, _ = built
+    assert_one_line_error(run("query", "--graph", out, "-e", "SELECT ?x WHERE { ?x ?y }"), "malformed SPARQL")
+
+
+def test_unknown_extension(tmp_path, seeds_dir):
+    assert_one_line_error(run("build", seeds_dir, "--out", tmp_path / "g.xyz"), "unknown graph format")
+
+
+def test_missing_graph(tmp_path):
+    assert_one_line_error(run("reports", "--graph", tmp_path / "none.ttl"), "none.ttl", "no such graph file")
+
+
+def test_broken_graph_file(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <<<", encoding="utf-8")
+    assert_one_line_error(run("reports", "--graph", bad), "bad.ttl", "not a valid turtle file")
+
+
+def test_unknown_mechanism(built):
+    out, _ = built
+    assert_one_line_error(run("adoption", "--graph", out, "--mechanism", "不存在的机制"), "不存在的机制")
+
+
+def test_no_overwrite_without_force(built, seeds_dir):
+    out, _ = built
+    before = out.read_bytes()
+    assert_one_line_error(run("build", seeds_dir, "--out", out), "already exists", "--force")
+    assert out.read_bytes() == before
