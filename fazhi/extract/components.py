@@ -70,6 +70,12 @@ def make_mechanisms(nlp: Language, name: str):
     return MechanismComponent(nlp, MechanismLexicon.from_concepts(mechanism_concepts()))
 
 
+def scheme_negative_labels() -> tuple[str, ...]:
+    from ..ontology import scheme_negative_labels as negatives
+
+    return negatives()
+
+
 class MechanismComponent:
     """Finds vocabulary mechanisms by name or alias, longest match first."""
 
@@ -79,14 +85,18 @@ class MechanismComponent:
         for entry in lexicon.entries:
             terms.setdefault(entry.concept, []).append(entry.label)
         self.matcher = TermMatcher(nlp.vocab, terms, lexicon.negatives)
-
+        blocked = list(lexicon.negatives) + list(scheme_negative_labels())
+        self.blocked = TermMatcher(nlp.vocab, {"blocked": blocked}) if blocked else None
         self.fold_stems = fold_stems(lexicon)
         self.gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
         taken = [(s.start_char, s.end_char) for s in spans]
+        blocked = [(s.start_char, s.end_char) for s in self.blocked(doc)] if self.blocked else []
         for candidate in find_candidates(doc.text, taken, self.fold_stems, self.gazetteer):
+            if any(s <= candidate.start and candidate.end <= e for s, e in blocked):
+                continue  # a negative label: looks like a mechanism, is none
             span = doc.char_span(candidate.start, candidate.end, label=candidate.key, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

@@ -9,10 +9,10 @@ same triples.
 from __future__ import annotations
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..extract.records import ACHIEVEMENTS, DUTIES, PLANS, SHORTCOMINGS, Region, Report
-from ..ontology import FZ, OA, concept_iri, mint, ontology_graph, vocabulary_graph
+from ..ontology import FZ, FZV, OA, candidate_iri, concept_iri, mint, ontology_graph, vocabulary_graph
 
 PART_CLASS = {
     ACHIEVEMENTS: FZ.AchievementsPart,
@@ -31,6 +31,8 @@ LEVEL = {
     "unknown": FZ.unknownLevel,
 }
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/fazhi/graph/ontology")
+CANDIDATES_GRAPH = URIRef("https://w3id.org/fazhi/graph/candidates")
+CANDIDATES = FZV["candidates"]
 
 
 def report_key(report: Report) -> str:
@@ -162,9 +164,19 @@ def report_triples(report: Report, g: Graph) -> None:
             add((m, FZ.inSection, parent))
         add((m, FZ.inReport, rep))
 
+    def mechanism_iri(concept: str) -> URIRef:
+        return concept_iri(concept) if concept in listed else candidate_iri(concept)
+
+    listed = {m.concept for m in report.mentions if m.listed}
+    for name in sorted({m.concept for m in report.mentions} - listed):
+        candidate = candidate_iri(name)
+        add((candidate, RDF.type, FZ.CandidateMechanism))
+        add((candidate, RDF.type, SKOS.Concept))
+        add((candidate, SKOS.inScheme, CANDIDATES))
+        add((candidate, SKOS.prefLabel, Literal(name, lang="zh")))
     mention_iris = []
     for mention in report.mentions:
-        concept = concept_iri(mention.concept)
+        concept = mechanism_iri(mention.concept)
         x = item("mention", f"{mention.surface.start}-{mention.surface.end}", mention.concept)
         mention_iris.append(x)
         add((x, RDF.type, FZ.Mention))
@@ -193,7 +205,7 @@ def report_triples(report: Report, g: Graph) -> None:
         a = item("adoption", adoption.concept)
         add((a, RDF.type, FZ.Adoption))
         add((a, FZ.region, region))
-        add((a, FZ.mechanism, concept_iri(adoption.concept)))
+        add((a, FZ.mechanism, mechanism_iri(adoption.concept)))
         add((a, FZ.status, STATUS[adoption.status]))
         add((a, FZ.year, Literal(report.year, datatype=XSD.integer)))
         add((a, PROV.wasDerivedFrom, rep))
@@ -214,7 +226,18 @@ def build_dataset(reports, *, include_ontology: bool = True) -> Dataset:
             onto.add(triple)
     for report in reports:
         report_triples(report, ds.graph(report_graph_iri(report)))
+    candidate_counts(reports, ds.graph(CANDIDATES_GRAPH))
     return ds
+
+
+def candidate_counts(reports, g: Graph) -> None:
+    """How many reports name each candidate mechanism (for ranking by a curator)."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for key in {m.concept for m in report.mentions if not m.listed}:
+            counts[key] = counts.get(key, 0) + 1
+    for key, n in sorted(counts.items()):
+        g.add((candidate_iri(key), FZ.candidateCount, Literal(n, datatype=XSD.integer)))
 
 
 def build_graph(reports, *, include_ontology: bool = True) -> Graph:
@@ -226,6 +249,7 @@ def build_graph(reports, *, include_ontology: bool = True) -> Graph:
         g += vocabulary_graph()
     for report in reports:
         report_triples(report, g)
+    candidate_counts(reports, g)
     return g
 
 

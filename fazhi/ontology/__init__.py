@@ -1,0 +1,192 @@
+"""The fazhi ontology: OWL classes and properties, SKOS vocabularies, SHACL shapes.
+
+The Turtle files in this package are the source of truth, read with
+``importlib.resources``:
+
+    fazhi.ttl          OWL classes and properties (fz:)
+    statuses.ttl       statuses, region levels, body types, Data Cube structure
+    mechanisms.ttl     the SKOS scheme of mechanisms (generated from mechanisms.tsv)
+    shapes.ttl         SHACL shapes of a well-formed report graph
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from ..errors import OntologyError
+from ._terms import FZ
+from .iris import (
+    FZD,
+    FZV,
+    OA,
+    body_type_iri,
+    candidate_iri,
+    category_iri,
+    concept_iri,
+    indicator_iri,
+    mint,
+    role_iri,
+)
+
+__all__ = [
+    "FZ",
+    "FZD",
+    "FZV",
+    "OA",
+    "Concept",
+    "ValidationResult",
+    "body_type_iri",
+    "candidate_iri",
+    "category_iri",
+    "concept_iri",
+    "indicator_iri",
+    "mechanism_concepts",
+    "mint",
+    "ontology_graph",
+    "role_iri",
+    "shapes_graph",
+    "validate",
+    "vocabulary_graph",
+]
+
+
+def _parse(*names: str) -> Graph:
+    g = Graph()
+    for name in names:
+        try:
+            g.parse(data=resources.files(__package__).joinpath(name).read_text(encoding="utf-8"), format="turtle")
+        except FileNotFoundError:
+            raise OntologyError(f"{name}: missing from the fazhi package — reinstall fazhi") from None
+        except Exception as exc:
+            raise OntologyError(f"{name}: not valid Turtle ({exc})") from None
+    return g
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    return _parse("fazhi.ttl", "statuses.ttl")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> Graph:
+    return _parse("mechanisms.ttl")
+
+
+@lru_cache(maxsize=1)
+def _shapes() -> Graph:
+    return _parse("shapes.ttl")
+
+
+def _copy(g: Graph) -> Graph:
+    out = Graph()
+    for prefix, ns in g.namespaces():
+        out.bind(prefix, ns, override=True, replace=True)
+    for triple in g:
+        out.add(triple)
+    return out
+
+
+def ontology_graph() -> Graph:
+    """fazhi.ttl + statuses.ttl (a fresh copy)."""
+    return _copy(_ontology())
+
+
+def vocabulary_graph() -> Graph:
+    """The SKOS mechanism scheme (a fresh copy)."""
+    return _copy(_vocabulary())
+
+
+def shapes_graph() -> Graph:
+    return _copy(_shapes())
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str  # the preferred label
+    iri: URIRef
+    pref_label: str
+    alt_labels: tuple[str, ...]
+    negative_labels: tuple[str, ...]
+    category: str | None
+    broader: str | None  # key of the broader mechanism, if any
+    narrower: tuple[str, ...]
+    definition_en: str | None
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> tuple[Concept, ...]:
+    g = _vocabulary()
+    label = {}
+    for c in g.subjects(RDF.type, FZ.Mechanism):
+        label[c] = str(g.value(c, SKOS.prefLabel))
+    concepts = []
+    for c, key in sorted(label.items(), key=lambda kv: kv[1]):
+        broader = [label[b] for b in g.objects(c, SKOS.broader) if b in label]
+        category = g.value(c, FZ.category)
+        concepts.append(
+            Concept(
+                key=key,
+                iri=c,
+                pref_label=key,
+                alt_labels=tuple(sorted(str(a) for a in g.objects(c, SKOS.altLabel))),
+                negative_labels=tuple(sorted(str(a) for a in g.objects(c, FZ.negativeLabel))),
+                category=str(g.value(category, SKOS.prefLabel)) if category is not None else None,
+                broader=broader[0] if broader else None,
+                narrower=tuple(sorted(label[n] for n in g.objects(c, SKOS.narrower) if n in label)),
+                definition_en=str(g.value(c, SKOS.definition)) if g.value(c, SKOS.definition) else None,
+            )
+        )
+    return tuple(concepts)
+
+
+def mechanism_concepts() -> list[Concept]:
+    """Every listed mechanism, read from mechanisms.ttl."""
+    return list(_concepts())
+
+
+def scheme_negative_labels() -> tuple[str, ...]:
+    """Strings that look like a mechanism but are none (on the scheme)."""
+    g = _vocabulary()
+    return tuple(sorted(str(o) for o in g.objects(FZV["mechanisms"], FZ.negativeLabel)))
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    conforms: bool
+    messages: tuple[str, ...]  # one readable line per violation
+
+
+def _short(node) -> str:
+    text = str(node)
+    for prefix, ns in (("fz:", str(FZ._NS)), ("fzd:", str(FZD)), ("fzv:", str(FZV))):
+        if text.startswith(ns):
+            return prefix + text[len(ns) :]
+    return text
+
+
+def validate(data: Graph) -> ValidationResult:
+    """Run the SHACL shapes over ``data`` together with the ontology and vocabulary."""
+    from pyshacl import validate as shacl_validate
+    from rdflib.namespace import SH
+
+    conforms, report, _ = shacl_validate(
+        data,
+        shacl_graph=_shapes(),
+        ont_graph=_ontology() + _vocabulary(),
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    messages = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        where = _short(focus) + (f" {_short(path)}" if path is not None else "")
+        messages.append(f"{where}: {message}")
+    return ValidationResult(bool(conforms), tuple(sorted(messages)))
