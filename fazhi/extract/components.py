@@ -45,7 +45,7 @@ def make_outline(nlp: Language, name: str):
 
 class OutlineComponent:
     def __call__(self, doc: Doc) -> Doc:
-        doc._.outline = segment(doc._.original or doc.text, doc.text)
+        doc._.outline = segment(doc._.original or _norm(doc), _norm(doc))
         return doc
 
 
@@ -59,7 +59,7 @@ class MetadataComponent:
         self.gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.metadata = extract_metadata(doc._.original or doc.text, doc.text, doc._.outline, self.gazetteer)
+        doc._.metadata = extract_metadata(doc._.original or _norm(doc), _norm(doc), doc._.outline, self.gazetteer)
         return doc
 
 
@@ -84,17 +84,17 @@ class MechanismComponent:
         terms: dict[str, list[str]] = {}
         for entry in lexicon.entries:
             terms.setdefault(entry.concept, []).append(entry.label)
-        self.matcher = TermMatcher(nlp.vocab, terms, lexicon.negatives)
+        self.matcher = TermMatcher(nlp, terms, lexicon.negatives)
         blocked = list(lexicon.negatives) + list(scheme_negative_labels())
-        self.blocked = TermMatcher(nlp.vocab, {"blocked": blocked}) if blocked else None
+        self.blocked = TermMatcher(nlp, {"blocked": blocked}) if blocked else None
         self.fold_stems = fold_stems(lexicon)
         self.gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
         taken = [(s.start_char, s.end_char) for s in spans]
-        blocked = [(s.start_char, s.end_char) for s in self.blocked(doc)] if self.blocked else []
-        for candidate in find_candidates(doc.text, taken, self.fold_stems, self.gazetteer):
+        blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
+        for candidate in find_candidates(_norm(doc), taken, self.fold_stems, self.gazetteer):
             if any(s <= candidate.start and candidate.end <= e for s, e in blocked):
                 continue  # a negative label: looks like a mechanism, is none
             span = doc.char_span(candidate.start, candidate.end, label=candidate.key, alignment_mode="expand")
@@ -153,9 +153,9 @@ class StatusComponent:
         self.listed = lexicon.listed
 
     def __call__(self, doc: Doc) -> Doc:
-        original = doc._.original or doc.text
+        original = doc._.original or _norm(doc)
         outline: Outline = doc._.outline
-        sentences = sentence_spans(doc.text)
+        sentences = sentence_spans(_norm(doc))
         starts = [s for s, _ in sentences]
         raw = []
         for span in doc.spans.get(MECHANISM_SPANS, []):
@@ -221,10 +221,10 @@ class RoleComponent:
 
     def __init__(self, nlp: Language):
         terms, negatives = role_terms()
-        self.matcher = TermMatcher(nlp.vocab, terms, negatives)
+        self.matcher = TermMatcher(nlp, terms, negatives)
 
     def __call__(self, doc: Doc) -> Doc:
-        original = doc._.original or doc.text
+        original = doc._.original or _norm(doc)
         doc._.roles = tuple(
             RoleMention(Span(s.start_char, s.end_char, original[s.start_char : s.end_char]), s.label_)
             for s in self.matcher(doc)
@@ -244,5 +244,10 @@ class DocumentComponent:
         self.gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.documents = tuple(find_documents(doc._.original or doc.text, doc.text, self.gazetteer))
+        doc._.documents = tuple(find_documents(doc._.original or _norm(doc), _norm(doc), self.gazetteer))
         return doc
+
+
+def _norm(doc: Doc) -> str:
+    """The normalised text (``doc.text`` rebuilds it from the tokens on every call)."""
+    return doc.user_data.get("fazhi.norm") or doc.text

@@ -138,7 +138,7 @@ def _score_places(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Counter,
             weights[name] += weight
     # short names (禄劝, 从化) count as weak evidence for the places they name
     shorts: Counter[str] = Counter()
-    for short, count in gaz.count_shorts(norm).items():
+    for short, count in gaz.count_shorts(norm[:4000]).items():
         for place in gaz.by_short[short]:
             shorts[place.name] += count
     return weights, shorts

@@ -42,7 +42,9 @@ def get_nlp() -> Language:
 def process(text: str, nlp: Language | None = None) -> Doc:
     """Run the pipeline over ``text`` (as written); the Doc holds the normalised text."""
     nlp = nlp or get_nlp()
-    doc = nlp.make_doc(normalize(text))
+    norm = normalize(text)
+    doc = nlp.make_doc(norm)
+    doc.user_data["fazhi.norm"] = norm
     doc._.original = text
     for _, component in nlp.pipeline:
         doc = component(doc)

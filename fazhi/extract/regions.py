@@ -78,6 +78,7 @@ class Gazetteer:
                 self.by_short.setdefault(place.short, []).append(place)
         self.max_len = max(len(n) for n in self.by_name)
         self.max_short = max(len(n) for n in self.by_short)
+        self.last_chars = frozenset(n[-1] for n in self.by_name)
         self.short_of = {p.name: p.short for p in places}
 
     def count_shorts(self, text: str) -> Counter:
@@ -95,19 +96,25 @@ class Gazetteer:
     def find_names(self, text: str, min_len: int = 2):
         """Yield ``(start, end, name)`` for every full place name in ``text``.
 
-        Longest match first at each position; overlapping shorter names inside
-        a longer one are skipped.
+        Left to right, the longest name at each position; names inside a longer
+        one are skipped. Only positions that end in a character some place name
+        ends in are looked at (省 市 区 县 镇 乡 …), which keeps this fast.
         """
-        i, n = 0, len(text)
-        while i < n:
-            for length in range(min(self.max_len, n - i), min_len - 1, -1):
-                candidate = text[i : i + length]
-                if candidate in self.by_name:
-                    yield i, i + length, candidate
-                    i += length
-                    break
-            else:
-                i += 1
+        found = []
+        lengths = range(self.max_len, min_len - 1, -1)
+        last_chars = self.last_chars
+        by_name = self.by_name
+        for end in range(1, len(text) + 1):
+            if text[end - 1] not in last_chars:
+                continue
+            for length in lengths:
+                if length <= end and text[end - length : end] in by_name:
+                    found.append((end - length, end))
+        position = 0
+        for start, end in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+            if start >= position:
+                yield start, end, text[start:end]
+                position = end
 
 
 def _data_file() -> Path:

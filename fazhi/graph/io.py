@@ -17,6 +17,7 @@ from rdflib import Dataset, Graph
 from rdflib.exceptions import ParserError
 
 from ..errors import GraphError
+from .turtle import write_trig, write_turtle
 
 FORMATS = {
     ".ttl": "turtle",
@@ -39,18 +40,30 @@ def format_for(path: str | Path) -> str:
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
     """Deterministic bytes of ``ds`` in ``fmt`` (quads for TriG/N-Quads, else the union)."""
-    if fmt in QUAD_FORMATS:
-        data = ds.serialize(format=fmt, encoding="utf-8")
-        if fmt == "nquads":
-            data = _sorted_lines(data)
-        return data
+    prefixes = [(p, str(ns)) for p, ns in ds.namespaces()]
+    if fmt == "trig":
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        graphs = []
+        for graph in ds.graphs():
+            name = None if graph.identifier == DATASET_DEFAULT_GRAPH_ID else graph.identifier
+            graphs.append((name, list(graph)))
+        return write_trig(graphs, prefixes)
+    if fmt == "nquads":
+        return _sorted_lines(ds.serialize(format=fmt, encoding="utf-8"))
+    if fmt == "turtle":
+        return write_turtle(_triples(ds), prefixes)
     union = union_graph(ds)
     if fmt == "nt":
         return _sorted_lines(union.serialize(format="nt", encoding="utf-8"))
     if fmt == "json-ld":
         doc = json.loads(union.serialize(format="json-ld", encoding="utf-8"))
         return (json.dumps(_sort_jsonld(doc), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-    return union.serialize(format=fmt, encoding="utf-8")
+    raise GraphError(f"cannot write {fmt}")
+
+
+def _triples(ds: Dataset) -> set:
+    return {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
 
 
 def union_graph(ds: Dataset) -> Graph:
