@@ -75,8 +75,10 @@ def main() -> None:
             out = work / f"out{i}.{args.format}"
             proc = subprocess.run(
                 [sys.executable, "-c", CHILD, str(corpus), str(out), "0" if args.no_validate else "1"],
-                capture_output=True, text=True, check=True,
+                capture_output=True, text=True,
             )
+            if proc.returncode != 0:
+                sys.exit(f"bench run {i + 1} failed:\n{proc.stderr[-2000:]}")
             runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
             print(f"run {i + 1}: {runs[-1]['total_s']:.1f} s", file=sys.stderr)
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}

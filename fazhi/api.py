@@ -87,9 +87,11 @@ def build(
     if reports is None:
         reports = extract_files(paths, encoding=encoding, progress=progress)
     ds = build_dataset(reports)
-    triples = len(union_graph(ds))
+    union = union_graph(ds)
     if validate:
-        result = validate_reports(ds)
+        from .ontology import validate as shacl
+
+        result = shacl(union)
         if not result.conforms:
             raise ValidationError(f"{out or 'graph'}: SHACL validation failed — {result.messages[0]}")
     data = save(ds, out, force=force) if out is not None else serialize(ds, "turtle")
@@ -99,7 +101,7 @@ def build(
         measures=sum(len(r.measures) for r in reports),
         mechanisms=len({a.concept for r in reports for a in r.adoptions}),
         adoptions=sum(len(r.adoptions) for r in reports),
-        triples=triples,
+        triples=len(union),
         bytes=len(data),
     )
 

@@ -197,3 +197,48 @@ def validate(graph: Path = GraphOption):
             print(message, file=sys.stderr)
         raise ValidationError(f"{graph}: does not conform ({len(result.messages)} violations) — {result.messages[0]}")
     print(f"{graph}: conforms to the fazhi shapes")
+
+
+vocab_app = typer.Typer(help="Curate the mechanism vocabulary: candidates found in reports, accept, reject.", no_args_is_help=True)
+app.add_typer(vocab_app, name="vocab")
+
+
+@vocab_app.command("candidates")
+def vocab_candidates(
+    graph: Path = GraphOption,
+    min_reports: int = typer.Option(1, "--min-reports", help="Only candidates named in at least this many reports."),
+    format: Format = FormatOption,
+):
+    """Mechanisms the rules found that the vocabulary does not list, ranked by how many reports name them."""
+    from ..curation import candidates
+    from ..graph.io import load
+
+    emit(candidates(load(graph), min_reports=min_reports), format, "candidate mechanisms")
+
+
+@vocab_app.command("accept")
+def vocab_accept(
+    name: str = typer.Argument(..., help="The mechanism's preferred label."),
+    category: str = typer.Option(..., "--category", help="Its category (top concept), e.g. 行政执法."),
+    alias: List[str] = typer.Option([], "--alias", help="An alternative label (repeatable)."),
+    broader: Optional[str] = typer.Option(None, "--broader", help="A broader mechanism already in the vocabulary."),
+    gloss: str = typer.Option("", "--gloss", help="An English definition."),
+    vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder with mechanisms.tsv (default: the installed package's)."),
+):
+    """Add a candidate to the vocabulary (TSV + regenerated SKOS Turtle)."""
+    from ..curation import PACKAGE_DIR, accept
+
+    path = accept(name, category, aliases=alias, broader=broader, gloss_en=gloss, folder=vocab_dir or PACKAGE_DIR)
+    print(f"{path}: added {name}")
+
+
+@vocab_app.command("reject")
+def vocab_reject(
+    name: str = typer.Argument(..., help="A string that looks like a mechanism but is none."),
+    vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder with negative_labels.txt (default: the installed package's)."),
+):
+    """Record a negative label, so the rules never propose it again."""
+    from ..curation import PACKAGE_DIR, reject
+
+    path = reject(name, folder=vocab_dir or PACKAGE_DIR)
+    print(f"{path}: {name} is now a negative label")

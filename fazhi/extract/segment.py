@@ -102,6 +102,18 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return spans
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (split after 。!?; and at line breaks) that holds ``text[start:end]``."""
+    left = max(text.rfind(c, 0, start) for c in "。!?;!?;\n") + 1
+    stops = [i for i in (text.find(c, end) for c in "。!?;!?;\n") if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    if right > 0 and text[right - 1] == "\n":
+        right -= 1
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right
+
+
 def part_kind(heading: str) -> str | None:
     for kind, pattern in _PART_KIND_RULES:
         if pattern.search(heading):

@@ -12,7 +12,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from ..extract.records import ACHIEVEMENTS, DUTIES, PLANS, SHORTCOMINGS, Region, Report
-from ..ontology import FZ, FZV, OA, candidate_iri, concept_iri, mint, ontology_graph, vocabulary_graph
+from ..extract.segment import sentence_around
+from ..ontology import FZ, FZV, OA, candidate_iri, concept_iri, mint, ontology_graph, role_iri, vocabulary_graph
 
 PART_CLASS = {
     ACHIEVEMENTS: FZ.AchievementsPart,
@@ -201,6 +202,52 @@ def report_triples(report: Report, g: Graph) -> None:
             add((x, FZ.inMeasure, measure_iris[mention.measure]))
             add((measure_iris[mention.measure], FZ.mentionsMechanism, concept))
 
+    def mention(kind: str, surface, denotes: URIRef, n: int) -> URIRef:
+        """An evidence span for a role, document, body or figure."""
+        x = item("mention", f"{surface.start}-{surface.end}", kind, n)
+        add((x, RDF.type, FZ.Mention))
+        add((x, OA.start, Literal(surface.start, datatype=XSD.nonNegativeInteger)))
+        add((x, OA.end, Literal(surface.end, datatype=XSD.nonNegativeInteger)))
+        add((x, OA.exact, Literal(surface.text)))
+        s_start, s_end = sentence_around(report.text, surface.start, surface.end)
+        add((x, FZ.sentence, Literal(report.text[s_start:s_end])))
+        add((x, FZ.sentenceStart, Literal(s_start, datatype=XSD.nonNegativeInteger)))
+        add((x, FZ.sentenceEnd, Literal(s_end, datatype=XSD.nonNegativeInteger)))
+        add((x, FZ.denotes, denotes))
+        add((x, PROV.wasDerivedFrom, rep))
+        add((x, FZ.inReport, rep))
+        measure = report.measure_at(surface.start)
+        if measure is not None:
+            add((x, FZ.inMeasure, measure_iris[measure.index]))
+        return x
+
+    for n, role in enumerate(report.roles):
+        r = role_iri(role.canonical)
+        add((r, RDF.type, FZ.Role))
+        add((r, RDF.type, SKOS.Concept))
+        add((r, SKOS.inScheme, FZV["roles"]))
+        add((r, SKOS.prefLabel, Literal(role.canonical, lang="zh")))
+        mention("role", role.surface, r, n)
+        measure = report.measure_at(role.surface.start)
+        if measure is not None:
+            add((measure_iris[measure.index], FZ.involvesRole, r))
+
+    for n, document in enumerate(report.documents):
+        d = item("document", n + 1)
+        add((d, RDF.type, FZ.CitedDocument))
+        add((d, DCTERMS.title, Literal(document.title)))
+        add((d, FZ.citedIn, rep))
+        if document.issuer_level:
+            add((d, FZ.issuerLevel, Literal(document.issuer_level)))
+        if document.issuer:
+            add((d, FZ.documentIssuer, Literal(document.issuer)))
+        add((d, FZ.evidence, mention("document", document.surface, d, n)))
+        add((rep, DCTERMS.references, d))
+        for start in _occurrences(report.text, document.surface.text):
+            measure = report.measure_at(start)
+            if measure is not None:
+                add((measure_iris[measure.index], FZ.citesDocument, d))
+
     for adoption in report.adoptions:
         a = item("adoption", adoption.concept)
         add((a, RDF.type, FZ.Adoption))
@@ -212,6 +259,13 @@ def report_triples(report: Report, g: Graph) -> None:
         add((a, FZ.inReport, rep))
         for i in adoption.mentions:
             add((a, FZ.evidence, mention_iris[i]))
+
+
+def _occurrences(text: str, needle: str):
+    start = text.find(needle)
+    while start >= 0:
+        yield start
+        start = text.find(needle, start + 1)
 
 
 def build_dataset(reports, *, include_ontology: bool = True) -> Dataset:
