@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .extract.figures import score_figures
 from .extract.records import STATUSES, Report
 
-CATEGORIES = ("region", "year", "issuer", "published", "mechanisms", "measures")
+CATEGORIES = (
+    "region", "year", "issuer", "published", "mechanisms", "mechanisms_all", "measures", "measure_links_all",
+    "bodies", "roles", "documents", "figures",
+)
 
 
 @dataclass
@@ -100,6 +104,41 @@ def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: fr
     return counts, by_status
 
 
+def _measure_links(report: Report, measure, gold_measure: dict, gold_mechanisms: list[dict], listed) -> Counts:
+    """Measure → mechanism links over listed and unlisted mechanisms.
+
+    A listed link is matched on the canonical name; an unlisted one when its
+    mention inside the measure overlaps a surface of a gold mechanism the gold
+    measure links.
+    """
+    counts = Counts()
+    by_name = {m["canonical"]: m for m in gold_mechanisms}
+    wanted = [by_name[c] for c in gold_measure["mechanisms"] if c in by_name]
+    spans = {id(g): _occurrences(report.text, g["surface"]) for g in wanted}
+    found = set()
+    predicted: dict[str, list] = {}
+    for m in report.mentions:
+        if m.measure == measure.index:
+            predicted.setdefault(m.concept, []).append(m.surface)
+    for concept, surfaces in predicted.items():
+        hit = None
+        for g in wanted:
+            if concept in listed:
+                if g["canonical"] == concept:
+                    hit = g
+            elif any(s.start < ge and gs < s.end for s in surfaces for gs, ge in spans[id(g)]):
+                hit = g
+            if hit is not None:
+                break
+        if hit is None:
+            counts.fp += 1
+        else:
+            counts.tp += 1
+            found.add(hit["canonical"])
+    counts.fn += len({g["canonical"] for g in wanted} - found)
+    return counts
+
+
 def _norm(s: str | None) -> str:
     return "".join((s or "").split())
 
@@ -117,6 +156,12 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
     measures = Counts()
     links = Counts()
     status_ok = section_ok = matched = 0
+    roles = Counts()
+    documents = Counts()
+    bodies = Counts()
+    body_type_ok = body_matched = 0
+    figures = {"found": 0, "gold": 0, "aligned": 0, "correct": 0, "indicator_agree": 0}
+    links_all = Counts()
     for report, doc in pairs:
         region = report.region
         gold_region = doc["region"]
@@ -139,6 +184,17 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         for status in STATUSES:
             _merge(all_by_status[status], statuses[status])
 
+        roles.add({r.canonical for r in report.roles}, {r["canonical"] for r in doc.get("roles", [])})
+        documents.add({d.title for d in report.documents}, set(doc.get("documents", [])))
+        predicted_bodies = {b.canonical: b.type for b in report.bodies}
+        gold_bodies = {b["canonical"]: b["type"] for b in doc.get("bodies", [])}
+        bodies.add(set(predicted_bodies), set(gold_bodies))
+        for name in set(predicted_bodies) & set(gold_bodies):
+            body_matched += 1
+            body_type_ok += predicted_bodies[name] == gold_bodies[name]
+        for key, value in score_figures(list(report.figures), doc.get("metrics", []), report.text).items():
+            figures[key] += value
+
         gold_measures = {_norm(m["heading"]): m for m in doc["measures"]}
         predicted_measures = {_norm(m.heading): m for m in report.measures}
         measures.add(set(predicted_measures), set(gold_measures))
@@ -149,6 +205,7 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
             section_ok += _norm(p.section_heading) == _norm(g["section"])
             linked = {m.concept for m in report.mentions if m.measure == p.index and m.concept in listed}
             links.add(linked, {c for c in g["mechanisms"] if c in listed})
+            _merge(links_all, _measure_links(report, p, g, doc["mechanisms"], listed))
 
     result = {name: counts.as_dict() for name, counts in scores.items()}
     result["mechanisms"] = {
@@ -167,5 +224,24 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         "section_accuracy": round(section_ok / matched, 4) if matched else 0.0,
         "links": links.as_dict(),
     }
+    result["bodies"] = {
+        **bodies.as_dict(),
+        "type_accuracy": round(body_type_ok / body_matched, 4) if body_matched else 0.0,
+    }
+    result["roles"] = roles.as_dict()
+    result["documents"] = documents.as_dict()
+    precision = figures["correct"] / figures["aligned"] if figures["aligned"] else 0.0
+    recall = figures["found"] / figures["gold"] if figures["gold"] else 0.0
+    result["figures"] = {
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+        "tp": figures["found"],
+        "fp": figures["aligned"] - figures["correct"],
+        "fn": figures["gold"] - figures["found"],
+        "indicator_agreement": round(figures["indicator_agree"] / figures["found"], 4) if figures["found"] else 0.0,
+        "scope": "precision over figures whose surface overlaps a gold surface (the gold is a selection)",
+    }
+    result["measure_links_all"] = links_all.as_dict()
     result["reports"] = len(pairs)
     return result

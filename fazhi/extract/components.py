@@ -10,6 +10,8 @@ Each component is registered with ``@Language.factory`` and does one thing:
                       concepts named through all their parts
     fazhi_roles       roles (法律顾问, 人民调解员 …)          → doc._.roles
     fazhi_documents   cited titles 《…》                     → doc._.documents
+    fazhi_figures     numbers with units and indicators     → doc._.figures
+    fazhi_bodies      organisations, region-scoped names    → doc._.bodies
 
 The Doc's text is the *normalised* report text (same length as the original,
 see ``normalize``); ``doc._.original`` holds the text as written, and every
@@ -26,7 +28,9 @@ from spacy.tokens import Doc, Span as SpacySpan
 from .candidates import find_candidates
 from .lexicon import MechanismLexicon, TermMatcher, label_chars, role_terms
 from .metadata import extract_metadata
+from .bodies import find_bodies
 from .citations import find_documents
+from .figures import find_figures
 from .records import STATUS_OF_PART, MechanismMention, RoleMention, Span
 from .regions import gazetteer
 from .segment import Outline, segment, sentence_spans
@@ -251,3 +255,30 @@ class DocumentComponent:
 def _norm(doc: Doc) -> str:
     """The normalised text (``doc.text`` rebuilds it from the tokens on every call)."""
     return doc.user_data.get("fazhi.norm") or doc.text
+
+
+@Language.factory("fazhi_figures", assigns=["doc._.figures"])
+def make_figures(nlp: Language, name: str):
+    return FigureComponent()
+
+
+class FigureComponent:
+    """Numbers with units, as observations of normalised indicators (lexicons/indicators.tsv)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = tuple(find_figures(doc._.original or _norm(doc), _norm(doc)))
+        return doc
+
+
+@Language.factory("fazhi_bodies", requires=["doc._.metadata"], assigns=["doc._.bodies"])
+def make_bodies(nlp: Language, name: str):
+    return BodyComponent()
+
+
+class BodyComponent:
+    """Specific organisations with region-scoped canonical names and types (lexicons/bodies.tsv)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.metadata
+        doc._.bodies = tuple(find_bodies(doc._.original or _norm(doc), _norm(doc), meta.region, meta.issuer))
+        return doc

@@ -22,6 +22,8 @@ PIPE_NAMES = (
     "fazhi_status",
     "fazhi_roles",
     "fazhi_documents",
+    "fazhi_figures",
+    "fazhi_bodies",
 )
 
 

@@ -9,11 +9,11 @@ same triples.
 from __future__ import annotations
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from ..extract.records import ACHIEVEMENTS, DUTIES, PLANS, SHORTCOMINGS, Region, Report
 from ..extract.segment import sentence_around
-from ..ontology import FZ, FZV, OA, candidate_iri, concept_iri, mint, ontology_graph, role_iri, vocabulary_graph
+from ..ontology import FZ, FZV, OA, body_type_iri, candidate_iri, concept_iri, indicator_iri, mint, ontology_graph, role_iri, vocabulary_graph
 
 PART_CLASS = {
     ACHIEVEMENTS: FZ.AchievementsPart,
@@ -34,6 +34,7 @@ LEVEL = {
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/fazhi/graph/ontology")
 CANDIDATES_GRAPH = URIRef("https://w3id.org/fazhi/graph/candidates")
 CANDIDATES = FZV["candidates"]
+UNCLASSIFIED = "未归类指标"
 
 
 def report_key(report: Report) -> str:
@@ -221,6 +222,17 @@ def report_triples(report: Report, g: Graph) -> None:
             add((x, FZ.inMeasure, measure_iris[measure.index]))
         return x
 
+    for n, body in enumerate(report.bodies):
+        b = mint("body", body.canonical)
+        add((b, RDF.type, FZ.Body))
+        add((b, RDF.type, ORG.Organization))
+        add((b, RDFS.label, Literal(body.canonical)))
+        add((b, FZ.bodyType, body_type_iri(body.type)))
+        mention("body", body.surface, b, n)
+        measure = report.measure_at(body.surface.start)
+        if measure is not None:
+            add((measure_iris[measure.index], FZ.involvesBody, b))
+
     for n, role in enumerate(report.roles):
         r = role_iri(role.canonical)
         add((r, RDF.type, FZ.Role))
@@ -248,6 +260,29 @@ def report_triples(report: Report, g: Graph) -> None:
             if measure is not None:
                 add((measure_iris[measure.index], FZ.citesDocument, d))
 
+    for n, figure in enumerate(report.figures):
+        f = item("figure", n + 1)
+        indicator = indicator_iri(figure.indicator or UNCLASSIFIED)
+        add((indicator, RDF.type, FZ.Indicator))
+        add((indicator, RDF.type, SKOS.Concept))
+        add((indicator, SKOS.inScheme, FZV["indicators"]))
+        add((indicator, SKOS.prefLabel, Literal(figure.indicator or UNCLASSIFIED, lang="zh")))
+        add((f, RDF.type, FZ.Figure))
+        add((f, RDF.type, QB.Observation))
+        add((f, QB.dataSet, FZ.figures))
+        add((f, FZ.region, region))
+        add((f, FZ.year, Literal(report.year, datatype=XSD.integer)))
+        add((f, FZ.indicator, indicator))
+        add((f, FZ.value, Literal(_decimal(figure.value), datatype=XSD.decimal)))
+        add((f, FZ.unit, Literal(figure.unit)))
+        if figure.approx:
+            add((f, FZ.approximate, Literal(True)))
+        add((f, FZ.evidence, mention("figure", figure.surface, f, n)))
+        add((f, FZ.inReport, rep))
+        measure = report.measure_at(figure.number.start)
+        if measure is not None:
+            add((measure_iris[measure.index], FZ.reportsFigure, f))
+
     for adoption in report.adoptions:
         a = item("adoption", adoption.concept)
         add((a, RDF.type, FZ.Adoption))
@@ -259,6 +294,12 @@ def report_triples(report: Report, g: Graph) -> None:
         add((a, FZ.inReport, rep))
         for i in adoption.mentions:
             add((a, FZ.evidence, mention_iris[i]))
+
+
+def _decimal(value: float) -> str:
+    """A canonical xsd:decimal lexical form: 48 → 48.0, 16.13 → 16.13."""
+    text = repr(float(value))
+    return text if "e" not in text else f"{value:.6f}".rstrip("0")
 
 
 def _occurrences(text: str, needle: str):

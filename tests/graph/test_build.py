@@ -74,7 +74,8 @@ def test_every_mention_points_back_to_its_sentence(seed_reports):
     report = seed_reports["000_d1a4c8b9dac7cebb.txt"]
     g = report_only(report)
     mentions = list(g.subjects(RDF.type, FZ.Mention))
-    assert len(mentions) == len(report.mentions)
+    expected = len(report.mentions) + len(report.roles) + len(report.documents) + len(report.bodies) + len(report.figures)
+    assert len(mentions) == expected
     for m in mentions:
         start, end = int(g.value(m, OA.start)), int(g.value(m, OA.end))
         assert report.text[start:end] == str(g.value(m, OA.exact))
