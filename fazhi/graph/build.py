@@ -311,7 +311,7 @@ def _occurrences(text: str, needle: str):
 
 def build_dataset(reports, *, include_ontology: bool = True) -> Dataset:
     """A Dataset with one named graph per report (and one for ontology + vocabulary)."""
-    ds = Dataset()
+    ds = Dataset(default_union=True)  # queries see every report's graph
     _bind(ds)
     if include_ontology:
         onto = ds.graph(ONTOLOGY_GRAPH)

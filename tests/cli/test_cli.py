@@ -175,3 +175,29 @@ def test_no_overwrite_without_force(built, seeds_dir):
     before = out.read_bytes()
     assert_one_line_error(run("build", seeds_dir, "--out", out), "already exists", "--force")
     assert out.read_bytes() == before
+
+
+def test_vocab_candidates(built):
+    out, _ = built
+    result = run("vocab", "candidates", "--graph", out, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert rows[0]["reports"] >= rows[-1]["reports"]
+    assert {"candidate", "reports", "regions", "statuses", "example"} <= set(rows[0])
+
+
+def test_vocab_accept_and_reject(tmp_path):
+    from fazhi.ontology import vocab
+
+    folder = tmp_path / "vocab"
+    folder.mkdir()
+    (folder / "mechanisms.tsv").write_text(vocab.package_file("mechanisms.tsv"), encoding="utf-8")
+    (folder / "negative_labels.txt").write_text(vocab.package_file("negative_labels.txt"), encoding="utf-8")
+    result = run("vocab", "accept", "协同约访", "--category", "矛盾纠纷化解", "--alias", "协同约访工作机制", "--vocab-dir", folder)
+    assert result.returncode == 0, result.stderr
+    assert "协同约访" in (folder / "mechanisms.ttl").read_text(encoding="utf-8")
+    assert_one_line_error(run("vocab", "accept", "协同约访", "--category", "x", "--vocab-dir", folder), "already in")
+    result = run("vocab", "reject", "自助办理制度", "--vocab-dir", folder)
+    assert result.returncode == 0, result.stderr
+    assert "自助办理制度" in (folder / "mechanisms.ttl").read_text(encoding="utf-8")
+    assert_one_line_error(run("vocab", "accept", "新机制", "--category", "x", "--broader", "没有", "--vocab-dir", folder), "broader")
