@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .extract.figures import score_figures
+from .extract.normalize import occurrences
 from .extract.records import STATUSES, Report
 
 CATEGORIES = (
@@ -58,16 +59,6 @@ def load_gold(path: str | Path) -> dict[str, dict]:
         raise InputError(f"{path}: not a fazhi gold file ({exc.__class__.__name__}: {exc})") from None
 
 
-def _occurrences(text: str, surfaces) -> list[tuple[int, int]]:
-    spans = []
-    for surface in surfaces:
-        start = text.find(surface)
-        while start >= 0:
-            spans.append((start, start + len(surface)))
-            start = text.find(surface, start + 1)
-    return spans
-
-
 def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: frozenset) -> tuple[Counts, dict]:
     """Listed and unlisted mechanisms on (mechanism, status).
 
@@ -78,7 +69,7 @@ def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: fr
     """
     counts = Counts()
     by_status = {s: Counts() for s in STATUSES}
-    occurrences = [_occurrences(report.text, m["surface"]) for m in gold_mechanisms]
+    gold_spans = [occurrences(report.text, m["surface"]) for m in gold_mechanisms]
     found: set[int] = set()
     for adoption in report.adoptions:
         spans = [(report.mentions[i].surface.start, report.mentions[i].surface.end) for i in adoption.mentions]
@@ -89,7 +80,7 @@ def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: fr
             if adoption.concept in listed:
                 if entry["canonical"] == adoption.concept:
                     hits.append(i)
-            elif any(s < ge and gs < e for s, e in spans for gs, ge in occurrences[i]):
+            elif any(s < ge and gs < e for s, e in spans for gs, ge in gold_spans[i]):
                 hits.append(i)
         ok = bool(hits)
         counts.tp += ok
@@ -114,7 +105,7 @@ def _measure_links(report: Report, measure, gold_measure: dict, gold_mechanisms:
     counts = Counts()
     by_name = {m["canonical"]: m for m in gold_mechanisms}
     wanted = [by_name[c] for c in gold_measure["mechanisms"] if c in by_name]
-    spans = {id(g): _occurrences(report.text, g["surface"]) for g in wanted}
+    spans = {id(g): occurrences(report.text, g["surface"]) for g in wanted}
     found = set()
     predicted: dict[str, list] = {}
     for m in report.mentions:

@@ -20,6 +20,7 @@ from functools import lru_cache
 import cn2an
 
 from .lexicon import read_tsv, split_list
+from .normalize import occurrences
 from .records import Figure, Span
 
 _UNITS = (
@@ -133,21 +134,13 @@ def find_figures(text: str, norm: str) -> list[Figure]:
     return found
 
 
-def _occurrences(text: str, surface: str) -> list[tuple[int, int]]:
-    spans, start = [], text.find(surface)
-    while start >= 0:
-        spans.append((start, start + len(surface)))
-        start = text.find(surface, start + 1)
-    return spans
-
-
 def score_figures(predicted: list[Figure], gold_metrics: list[dict], text: str) -> dict:
     """Recall over the gold selection; precision over predictions that overlap a gold surface.
 
     A gold metric is found when a predicted figure has the same value and unit
     and its surface overlaps an occurrence of the gold surface.
     """
-    occurrences = [_occurrences(text, g["surface"]) for g in gold_metrics]
+    gold_spans = [occurrences(text, g["surface"]) for g in gold_metrics]
 
     def overlaps(fig, spans):
         return any(s < fig.surface.end and fig.surface.start < e for s, e in spans)
@@ -156,14 +149,14 @@ def score_figures(predicted: list[Figure], gold_metrics: list[dict], text: str) 
         return abs(fig.value - float(g["value"])) < 1e-9 and fig.unit == g["unit"]
 
     found = agree = 0
-    for g, spans in zip(gold_metrics, occurrences):
+    for g, spans in zip(gold_metrics, gold_spans):
         hits = [f for f in predicted if overlaps(f, spans) and same(f, g)]
         if hits:
             found += 1
             agree += any(f.indicator == g["indicator"] for f in hits)
-    aligned = [f for f in predicted if any(overlaps(f, spans) for spans in occurrences)]
+    aligned = [f for f in predicted if any(overlaps(f, spans) for spans in gold_spans)]
     correct = sum(
-        1 for f in aligned if any(overlaps(f, spans) and same(f, g) for g, spans in zip(gold_metrics, occurrences))
+        1 for f in aligned if any(overlaps(f, spans) and same(f, g) for g, spans in zip(gold_metrics, gold_spans))
     )
     return {
         "found": found,

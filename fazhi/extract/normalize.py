@@ -50,3 +50,18 @@ def normalize(text: str) -> str:
 
 # Quote marks that may surround or sit inside a name without changing it.
 QUOTES = frozenset("“”‘’\"'「」『』")
+
+
+def occurrences(text: str, needles) -> list[tuple[int, int]]:
+    """Every ``(start, end)`` at which one of ``needles`` (a string or several) stands in ``text``."""
+    if isinstance(needles, str):
+        needles = [needles]
+    spans = []
+    for needle in needles:
+        if not needle:
+            continue
+        start = text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = text.find(needle, start + 1)
+    return spans

@@ -12,6 +12,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from ..extract.records import ACHIEVEMENTS, DUTIES, PLANS, SHORTCOMINGS, Region, Report
+from ..extract.normalize import occurrences
 from ..extract.segment import sentence_around
 from ..ontology import FZ, FZV, OA, body_type_iri, candidate_iri, concept_iri, indicator_iri, mint, ontology_graph, role_iri, vocabulary_graph
 
@@ -255,7 +256,7 @@ def report_triples(report: Report, g: Graph) -> None:
             add((d, FZ.documentIssuer, Literal(document.issuer)))
         add((d, FZ.evidence, mention("document", document.surface, d, n)))
         add((rep, DCTERMS.references, d))
-        for start in _occurrences(report.text, document.surface.text):
+        for start, _ in occurrences(report.text, document.surface.text):
             measure = report.measure_at(start)
             if measure is not None:
                 add((measure_iris[measure.index], FZ.citesDocument, d))
@@ -300,13 +301,6 @@ def _decimal(value: float) -> str:
     """A canonical xsd:decimal lexical form: 48 → 48.0, 16.13 → 16.13."""
     text = repr(float(value))
     return text if "e" not in text else f"{value:.6f}".rstrip("0")
-
-
-def _occurrences(text: str, needle: str):
-    start = text.find(needle)
-    while start >= 0:
-        yield start
-        start = text.find(needle, start + 1)
 
 
 def build_dataset(reports, *, include_ontology: bool = True) -> Dataset:
