@@ -91,10 +91,10 @@ def build(
     if validate:
         from .ontology import validate as shacl
 
-        result = shacl(union)
+        result = shacl(union, inplace=True)
         if not result.conforms:
             raise ValidationError(f"{out or 'graph'}: SHACL validation failed — {result.messages[0]}")
-    data = save(ds, out, force=force) if out is not None else serialize(ds, "turtle")
+    data = save(ds, out, force=force, union=union) if out is not None else serialize(ds, "turtle", union=union)
     return BuildSummary(
         out=Path(out) if out is not None else None,
         reports=len(reports),

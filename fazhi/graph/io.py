@@ -38,7 +38,7 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def serialize(ds: Dataset, fmt: str) -> bytes:
+def serialize(ds: Dataset, fmt: str, union: Graph | None = None) -> bytes:
     """Deterministic bytes of ``ds`` in ``fmt`` (quads for TriG/N-Quads, else the union)."""
     prefixes = [(p, str(ns)) for p, ns in ds.namespaces()]
     if fmt == "trig":
@@ -52,8 +52,8 @@ def serialize(ds: Dataset, fmt: str) -> bytes:
     if fmt == "nquads":
         return _sorted_lines(ds.serialize(format=fmt, encoding="utf-8"))
     if fmt == "turtle":
-        return write_turtle(_triples(ds), prefixes)
-    union = union_graph(ds)
+        return write_turtle(union if union is not None else _triples(ds), prefixes)
+    union = union if union is not None else union_graph(ds)
     if fmt == "nt":
         return _sorted_lines(union.serialize(format="nt", encoding="utf-8"))
     if fmt == "json-ld":
@@ -115,9 +115,9 @@ def write_atomic(path: str | Path, data: bytes, *, force: bool = True) -> None:
         raise
 
 
-def save(ds: Dataset, path: str | Path, *, force: bool = True) -> bytes:
+def save(ds: Dataset, path: str | Path, *, force: bool = True, union: Graph | None = None) -> bytes:
     """Serialise ``ds`` by ``path``'s extension and write it atomically; returns the bytes."""
-    data = serialize(ds, format_for(path))
+    data = serialize(ds, format_for(path), union)
     write_atomic(path, data, force=force)
     return data
 
