@@ -45,19 +45,59 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
+@dataclass(frozen=True)
+class Skipped:
+    path: Path
+    message: str  # one line, naming the file and what is wrong
+
+
 def extract_files(
     paths: Iterable[str | Path],
     encoding: str | None = None,
     progress: Callable[[Path], None] | None = None,
+    *,
+    keep_going: bool = False,
+    skipped: list | None = None,
+    warnings: list | None = None,
 ):
-    """Extract every report file under ``paths``; ``progress`` is called after each file."""
+    """Extract every report file under ``paths``; ``progress`` is called after each file.
+
+    A file that cannot be read, is not a report, repeats another file's content
+    or is a second report of the same issuer for the same region and year raises
+    ``InputError`` — or, with ``keep_going``, is recorded in ``skipped`` and the
+    others are read. Two reports for one region and year from different issuers
+    are both kept, with a line in ``warnings``.
+    """
     from .extract import extract_report
     from .extract.pipeline import get_nlp
 
     nlp = get_nlp()
     reports = []
+    by_hash: dict[str, Path] = {}
+    by_key: dict[tuple, Path] = {}
     for path in collect_paths(paths):
-        reports.append(extract_report(path, encoding=encoding, nlp=nlp))
+        try:
+            report = extract_report(path, encoding=encoding, nlp=nlp)
+            if report.sha256 in by_hash:
+                raise InputError(f"{path}: same content as {by_hash[report.sha256]}")
+            key = (report.region.full_name, report.year)
+            if key + (report.issuer,) in by_key:
+                other = by_key[key + (report.issuer,)]
+                raise InputError(
+                    f"{path}: a second {report.year} report of {report.issuer} for {report.region.name} (first: {other}) — keep one"
+                )
+            if key in by_key and warnings is not None:
+                warnings.append(f"{path}: another {report.year} report for {report.region.name} ({by_key[key]}), from another issuer — both kept")
+        except InputError as exc:
+            if not keep_going:
+                raise
+            if skipped is not None:
+                skipped.append(Skipped(path, str(exc)))
+        else:
+            by_hash[report.sha256] = path
+            by_key.setdefault(key, path)
+            by_key[key + (report.issuer,)] = path
+            reports.append(report)
         if progress:
             progress(path)
     return reports
@@ -72,6 +112,9 @@ def build(
     force: bool = True,
     progress: Callable[[Path], None] | None = None,
     reports=None,
+    keep_going: bool = False,
+    skipped: list | None = None,
+    warnings: list | None = None,
 ) -> BuildSummary:
     """Extract reports, build the graph, validate it with SHACL and write it to ``out``.
 
@@ -85,7 +128,11 @@ def build(
         if Path(out).exists() and not force:
             raise InputError(f"{out}: already exists — pass --force to overwrite")
     if reports is None:
-        reports = extract_files(paths, encoding=encoding, progress=progress)
+        reports = extract_files(
+            paths, encoding=encoding, progress=progress, keep_going=keep_going, skipped=skipped, warnings=warnings
+        )
+    if not reports:
+        raise InputError("no report could be read — nothing written")
     ds = build_dataset(reports)
     union = union_graph(ds)
     if validate:

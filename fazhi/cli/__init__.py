@@ -16,7 +16,7 @@ def main() -> None:
     from ..errors import FazhiError
 
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except FazhiError as exc:
         print(f"fazhi: error: {exc}", file=sys.stderr)
         sys.exit(1)
@@ -35,6 +35,8 @@ def main() -> None:
             print("fazhi: aborted", file=sys.stderr)
             sys.exit(1)
         raise
+    if isinstance(code, int) and code:
+        sys.exit(code)
 
 
 __all__ = ["app", "main"]

@@ -55,23 +55,26 @@ FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.
 
 @app.command()
 def build(
-    paths: List[Path] = typer.Argument(..., help="Report files or folders of reports."),
+    paths: List[Path] = typer.Argument(..., help="Report files (.txt, .html, .docx, .pdf) or folders of them."),
     out: Path = typer.Option(Path("out/graph.ttl"), "--out", "-o", help="Graph file to write; the extension chooses the format: .ttl (default), .nt, .jsonld, .trig, .nq."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode the reports with this encoding instead of UTF-8 (e.g. gbk)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text files with this encoding instead of detecting it (e.g. gbk)."),
+    keep_going: bool = typer.Option(False, "--keep-going", "-k", help="Skip files that cannot be read and build the rest; exit 1 if any was skipped."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL validation of the output."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
 ):
     """Extract reports and write one validated graph (atomic: all or nothing)."""
     from ..api import build as build_graph, collect_paths
-
     from ..errors import InputError
 
     if out.exists() and not force:
         raise InputError(f"{out}: already exists — pass --force to overwrite")
     files = collect_paths(paths)
+    skipped: list = []
+    warnings: list = []
+    options = dict(encoding=encoding, validate=not no_validate, force=True, keep_going=keep_going, skipped=skipped, warnings=warnings)
     if quiet:
-        summary = build_graph(files, out, encoding=encoding, validate=not no_validate, force=True)
+        summary = build_graph(files, out, **options)
     else:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -84,16 +87,20 @@ def build(
             transient=True,
         ) as bar:
             task = bar.add_task("", total=len(files))
-            summary = build_graph(
-                files, out, encoding=encoding, validate=not no_validate, force=True,
-                progress=lambda p: bar.update(task, advance=1, description=p.name),
-            )
+            summary = build_graph(files, out, progress=lambda p: bar.update(task, advance=1, description=p.name), **options)
+    for line in warnings:
+        print(f"fazhi: warning: {line}", file=sys.stderr)
+    for item in skipped:
+        print(f"fazhi: skipped: {item.message}", file=sys.stderr)
     print(
         f"{summary.out}: {summary.reports} reports, {summary.measures} measures, "
         f"{summary.mechanisms} mechanisms ({summary.adoptions} adoptions), {summary.triples} triples"
-        + ("" if no_validate else ", SHACL valid"),
+        + ("" if no_validate else ", SHACL valid")
+        + (f"; {len(skipped)} of {len(files)} files skipped" if skipped else ""),
         file=sys.stderr,
     )
+    if skipped:
+        raise typer.Exit(1)
 
 
 @app.command()

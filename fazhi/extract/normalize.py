@@ -20,6 +20,8 @@ What is kept: 。、“”‘’《》〈〉【】 and all CJK characters.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _TABLE: dict[int, int] = {}
 for _code in range(0xFF01, 0xFF5F):
     _TABLE[_code] = _code - 0xFEE0
@@ -65,3 +67,26 @@ def occurrences(text: str, needles) -> list[tuple[int, int]]:
             spans.append((start, start + len(needle)))
             start = text.find(needle, start + 1)
     return spans
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters → simplified ones (OpenCC), keeping every offset.
+
+    OpenCC converts phrase by phrase; when a phrase changes length the text is
+    converted character by character instead, so offsets stay those of the
+    text as written. Evidence is always taken from the text as written.
+    """
+    if text.isascii():
+        return text
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    convert = _t2s().convert
+    return "".join(c if len(convert(c)) != 1 else convert(c) for c in text)

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
-from .normalize import normalize
+from .normalize import normalize, to_simplified
 
 PIPE_NAMES = (
     "fazhi_outline",
@@ -44,7 +44,7 @@ def get_nlp() -> Language:
 def process(text: str, nlp: Language | None = None) -> Doc:
     """Run the pipeline over ``text`` (as written); the Doc holds the normalised text."""
     nlp = nlp or get_nlp()
-    norm = normalize(text)
+    norm = normalize(to_simplified(text))
     doc = nlp.make_doc(norm)
     doc.user_data["fazhi.norm"] = norm
     doc._.original = text

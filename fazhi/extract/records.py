@@ -153,6 +153,8 @@ class Report:
     roles: tuple["RoleMention", ...] = ()
     documents: tuple["CitedDocument", ...] = ()
     figures: tuple["Figure", ...] = ()
+    source_format: str = "text"  # text | html | docx | pdf
+    page_source: str | None = None  # 来源 on the web page the report came from
 
     def measure_at(self, offset: int) -> "Measure | None":
         """The measure whose text holds ``offset``."""

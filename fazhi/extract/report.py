@@ -3,34 +3,47 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
 from .pipeline import process
-from .reading import read_text
+from .reading import Source, read_source
 from .records import Adoption, Report, strongest
 
 
-def extract_text(text: str, source: str = "<text>", nlp=None) -> Report:
-    """Extract a report from its decoded text. ``source`` names it in errors and in the graph."""
+def extract_text(text: str, source: str = "<text>", nlp=None, page: Source | None = None, where: str | None = None) -> Report:
+    """Extract a report from its decoded text. ``source`` names it in errors and in the graph.
+
+    ``page`` carries what the file's container said (an HTML page's title,
+    date and source), used where the text itself is silent.
+    """
+    where = where or source
+    if not _REPORT_WORDS.search(text[:1500]):
+        raise InputError(f"{where}: not a rule-of-law report (no 法治政府/依法行政 in its opening)")
     doc = process(text, nlp)
     outline = doc._.outline
     meta = doc._.metadata
     if meta.year is None:
-        raise InputError(f"{source}: no report year found — is this a 法治政府建设 report?")
+        raise InputError(f"{where}: no report year found — is this a 法治政府建设 report?")
     if not outline.parts:
-        raise InputError(f"{source}: no report structure found (no parts, sections or measures) — is this a 法治政府建设 report?")
+        raise InputError(f"{where}: no report structure found (no parts, sections or measures) — is this a 法治政府建设 report?")
+    check_truncated(text, where, outline)
     mentions = doc._.mentions
+    published = meta.published
+    if published is None and page is not None and page.page_published:
+        published = date.fromisoformat(page.page_published)
     return Report(
         source=source,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         text=text,
-        title=meta.title,
+        title=meta.title or (page.page_title if page else None),
         region=meta.region,
         year=meta.year,
         issuer=meta.issuer,
         issuer_span=meta.issuer_span,
-        published=meta.published,
+        published=published,
         parts=outline.parts,
         sections=outline.sections,
         measures=outline.measures,
@@ -40,6 +53,8 @@ def extract_text(text: str, source: str = "<text>", nlp=None) -> Report:
         documents=doc._.documents or (),
         bodies=doc._.bodies or (),
         figures=doc._.figures or (),
+        source_format=page.format if page else "text",
+        page_source=page.page_source if page else None,
     )
 
 
@@ -59,7 +74,19 @@ def adoptions(mentions) -> tuple[Adoption, ...]:
 
 
 def extract_report(path: str | Path, encoding: str | None = None, nlp=None) -> Report:
-    """Read and extract one report file."""
+    """Read and extract one report file (text, HTML, Word or PDF)."""
     path = Path(path)
-    text = read_text(path, encoding)
-    return extract_text(text, source=path.name, nlp=nlp)
+    page = read_source(path, encoding)
+    return extract_text(page.text, source=path.name, nlp=nlp, page=page, where=str(path))
+
+
+_REPORT_WORDS = re.compile(r"法治政府|依法行政|法治建设|法治.{0,6}报告|依法治[区县市镇省]")
+_SENTENCE_END = "。!?!?”」》)）"
+
+
+def check_truncated(text: str, where: str, outline) -> None:
+    """Refuse a report that is only the start of one."""
+    kinds = {p.kind for p in outline.parts}
+    tail = text.rstrip()
+    if tail and tail[-1] not in _SENTENCE_END and not outline.closing_lines and "plans" not in kinds:
+        raise InputError(f"{where}: the report looks truncated (it stops mid-sentence, before any plans or closing) — get the whole file")

@@ -120,20 +120,29 @@ def test_missing_file(tmp_path):
     assert not out.exists()
 
 
-def test_not_utf8(tmp_path, seeds_dir):
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
+def test_gbk_is_detected(tmp_path, seeds_dir):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
     out = tmp_path / "g.ttl"
-    assert_one_line_error(run("build", bad, "--out", out), "gbk.txt", "not valid UTF-8", "--encoding gbk")
+    result = run("build", gbk, "--out", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "翠华镇" in out.read_text(encoding="utf-8")
+
+
+def test_wrong_encoding_option(tmp_path, seeds_dir):
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
+    out = tmp_path / "g.ttl"
+    assert_one_line_error(run("build", gbk, "--out", out, "--encoding", "utf-8"), "gbk.txt", "not valid UTF-8")
     assert not out.exists()
     assert not list(tmp_path.glob(".g.ttl.*"))
 
 
 def test_encoding_option_reads_gbk(tmp_path, seeds_dir):
-    bad = tmp_path / "gbk.txt"
-    bad.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes((seeds_dir / "004_1dfc0bfff4510739.txt").read_text(encoding="utf-8").encode("gbk"))
     out = tmp_path / "g.ttl"
-    result = run("build", bad, "--out", out, "--encoding", "gbk", "--quiet")
+    result = run("build", gbk, "--out", out, "--encoding", "gbk", "--quiet")
     assert result.returncode == 0, result.stderr
     assert "翠华镇" in out.read_text(encoding="utf-8")
 
@@ -142,7 +151,7 @@ def test_not_a_report(tmp_path):
     news = tmp_path / "news.txt"
     news.write_text("今天天气很好,我们去公园散步。\n", encoding="utf-8")
     out = tmp_path / "g.ttl"
-    assert_one_line_error(run("build", news, "--out", out), "news.txt")
+    assert_one_line_error(run("build", news, "--out", out), "news.txt", "not a rule-of-law report")
     assert not out.exists()
 
 
@@ -201,3 +210,24 @@ def test_vocab_accept_and_reject(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "自助办理制度" in (folder / "mechanisms.ttl").read_text(encoding="utf-8")
     assert_one_line_error(run("vocab", "accept", "新机制", "--category", "x", "--broader", "没有", "--vocab-dir", folder), "broader")
+
+
+def test_keep_going_builds_the_rest_and_says_what_was_skipped(tmp_path, seeds_dir):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(seeds_dir.glob("*.txt"))[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (folder / "copy.txt").write_bytes(sorted(seeds_dir.glob("*.txt"))[0].read_bytes())
+    (folder / "empty.txt").write_bytes(b"")
+    out = tmp_path / "g.ttl"
+    result = run("build", folder, "--out", out, "--keep-going", "--quiet")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert any("copy.txt: same content as" in l for l in lines)
+    assert any("empty.txt: the file is empty" in l for l in lines)
+    assert "2 reports" in lines[-1] and "2 of 4 files skipped" in lines[-1]
+    assert out.exists()
+    # without --keep-going the first bad file stops the build and nothing is written
+    out2 = tmp_path / "g2.ttl"
+    assert_one_line_error(run("build", folder, "--out", out2), "copy.txt")
+    assert not out2.exists()

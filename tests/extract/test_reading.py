@@ -1,0 +1,168 @@
+"""Any real report file: encodings, web pages, Word, PDF, traditional characters, bad input."""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from fazhi.errors import EncodingError, InputError
+from fazhi.extract import extract_report
+from fazhi.extract.reading import decode, read_source
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+import formats  # noqa: E402
+
+SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+PICKED = [SEEDS[0], SEEDS[2], SEEDS[4]]  # a signed government report, a 司法局 report, a town's
+
+
+def essence(report):
+    """What must not depend on the file format."""
+    return (
+        report.region,
+        report.year,
+        report.issuer,
+        tuple((m.heading, m.status, m.section_heading) for m in report.measures),
+        tuple((a.concept, a.status) for a in report.adoptions),
+        tuple(sorted({b.canonical for b in report.bodies})),
+        tuple(d.title for d in report.documents),
+        tuple(sorted({r.canonical for r in report.roles})),
+    )
+
+
+def write_gbk(text, path):
+    path.write_bytes(text.encode("gb18030"))
+
+
+def write_utf8_bom(text, path):
+    path.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+
+
+def write_utf16(text, path):
+    path.write_bytes(text.encode("utf-16"))
+
+
+def write_html(text, path):
+    path.write_text(formats.as_html(text), encoding="utf-8")
+
+
+def write_html_gbk(text, path):
+    path.write_bytes(formats.as_html(text, charset="gbk").encode("gb18030"))
+
+
+WRITERS = {
+    "gbk.txt": write_gbk,
+    "bom.txt": write_utf8_bom,
+    "utf16.txt": write_utf16,
+    "page.html": write_html,
+    "page-gbk.html": write_html_gbk,
+    "word.docx": formats.write_docx,
+    "print.pdf": formats.write_pdf,
+}
+
+
+@pytest.mark.parametrize("seed", PICKED, ids=lambda p: p.name[:3])
+@pytest.mark.parametrize("name", sorted(WRITERS))
+def test_every_format_gives_the_same_report(seed, name, tmp_path, seed_reports, nlp):
+    path = tmp_path / name
+    WRITERS[name](seed.read_text(encoding="utf-8"), path)
+    report = extract_report(path, nlp=nlp)
+    assert essence(report) == essence(seed_reports[seed.name])
+
+
+def test_web_page_metadata(tmp_path, nlp):
+    text = SEEDS[2].read_text(encoding="utf-8")  # no signature, no date
+    path = tmp_path / "page.html"
+    path.write_text(formats.as_html(text, published="2025-02-11"), encoding="utf-8")
+    page = read_source(path)
+    assert page.format == "html" and page.page_published == "2025-02-11" and page.page_source == "区司法局"
+    assert "首页" not in page.text and "ICP备案号" not in page.text and "分享到" not in page.text
+    report = extract_report(path, nlp=nlp)
+    assert report.published.isoformat() == "2025-02-11"
+    assert report.source_format == "html"
+
+
+def test_traditional_characters_match_and_keep_their_evidence(tmp_path, nlp, seed_reports):
+    import opencc
+
+    simplified = SEEDS[4].read_text(encoding="utf-8")
+    traditional = opencc.OpenCC("s2t").convert(simplified)
+    path = tmp_path / "traditional.txt"
+    path.write_text(traditional, encoding="utf-8")
+    report = extract_report(path, nlp=nlp)
+    expected = seed_reports[SEEDS[4].name]
+    assert {(a.concept, a.status) for a in report.adoptions} == {(a.concept, a.status) for a in expected.adoptions}
+    for mention in report.mentions:
+        assert traditional[mention.surface.start : mention.surface.end] == mention.surface.text
+    assert any("聯動" in m.surface.text or "機制" in m.surface.text for m in report.mentions)
+
+
+def _huge(path):
+    with open(path, "wb") as handle:
+        handle.truncate(21 * 1024 * 1024)
+    return path
+
+
+BAD = [
+    ("empty.txt", lambda p: p.write_bytes(b""), "the file is empty"),
+    ("blank.txt", lambda p: p.write_bytes(b"  \n\n "), "the file is empty"),
+    ("binary.txt", lambda p: p.write_bytes(bytes(range(256)) * 20), "binary data"),
+    ("news.txt", lambda p: p.write_text("本报讯 今天上午,市民在公园举行健步走活动,现场气氛热烈。\n", encoding="utf-8"), "not a rule-of-law report"),
+    ("truncated.txt", lambda p: p.write_text(SEEDS[3].read_text(encoding="utf-8")[:1500], encoding="utf-8"), "looks truncated"),
+    ("huge.txt", _huge, "too large"),
+    ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50), "not a readable Word"),
+    ("broken.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n%garbage\n"), "PDF"),
+    ("scan.pdf", formats.write_scanned_pdf, "no text layer"),
+    ("page.html", lambda p: p.write_text("<html><body><div class='nav'>首页</div></body></html>", encoding="utf-8"), "report"),
+]
+
+
+@pytest.mark.parametrize("name, make, message", BAD, ids=[b[0] for b in BAD])
+def test_bad_input_gets_a_clear_message(name, make, message, tmp_path, nlp):
+    path = tmp_path / name
+    make(path)
+    with pytest.raises(InputError) as info:
+        extract_report(path, nlp=nlp)
+    text = str(info.value)
+    assert str(path) in text and message in text and "\n" not in text
+
+
+def test_explicit_wrong_encoding(tmp_path):
+    path = tmp_path / "gbk.txt"
+    write_gbk(SEEDS[0].read_text(encoding="utf-8"), path)
+    with pytest.raises(EncodingError, match="not valid UTF-8"):
+        read_source(path, encoding="utf-8")
+
+
+CJK = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=200)
+
+
+# Two GBK bytes can also be valid UTF-8 (一 = D2 BB = U+04BB); from eight characters
+# on, GBK text is practically never valid UTF-8, and reports are far longer.
+@given(st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=8, max_size=200))
+def test_gbk_round_trip(text):
+    data = text.encode("gb18030")
+    decoded, _ = decode(Path("x.txt"), data)
+    assert decoded == text
+
+
+@given(CJK)
+def test_utf8_round_trip(text):
+    assert decode(Path("x.txt"), text.encode("utf-8"))[0] == text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(min_size=1, max_size=3000), st.sampled_from(["r.txt", "r.html", "r.docx", "r.pdf"]))
+def test_random_bytes_never_crash_the_reader(tmp_path, data, name):
+    path = tmp_path / name
+    path.write_bytes(data)
+    try:
+        source = read_source(path)
+    except InputError as exc:
+        assert str(path) in str(exc)
+    else:
+        assert isinstance(source.text, str)
