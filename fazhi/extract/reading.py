@@ -238,7 +238,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
 def _join_pdf_lines(text: str) -> str:
     """PDF lines break inside paragraphs: join a line to the one before unless that one
     ends a sentence (。:;!?”) or this one starts a heading (一、 (一) 1. 一是)."""
-    heading = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、．]|[一二三四五六七八九十]+是)")
+    heading = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、．](?!\d)|[一二三四五六七八九十]+是)")
     out: list[str] = []
     for line in text.split("\n"):
         if not line.strip():

@@ -166,3 +166,30 @@ def test_random_bytes_never_crash_the_reader(tmp_path, data, name):
         assert str(path) in str(exc)
     else:
         assert isinstance(source.text, str)
+
+
+@pytest.mark.parametrize("kind", ["gbk", "html", "docx", "pdf"])
+def test_seed_scores_unchanged_in_every_format(kind, tmp_path, seed_reports, gold, nlp):
+    from fazhi.evaluate import evaluate
+    from fazhi.extract.lexicon import MechanismLexicon
+    from fazhi.ontology import mechanism_concepts
+
+    listed = MechanismLexicon.from_concepts(mechanism_concepts()).listed
+    reports = []
+    for seed in SEEDS:
+        text = seed.read_text(encoding="utf-8")
+        path = tmp_path / seed.name  # same file name: the gold is keyed by it
+        if kind == "gbk":
+            write_gbk(text, path)
+        elif kind == "html":
+            path.write_text(formats.as_html(text, gold[seed.name]["published"]), encoding="utf-8")
+        elif kind == "docx":
+            formats.write_docx(text, path)
+        else:
+            formats.write_pdf(text, path)
+        reports.append(extract_report(path, nlp=nlp))
+    scores = evaluate(reports, gold, listed)
+    baseline = evaluate(list(seed_reports.values()), gold, listed)
+    for category, value in baseline.items():
+        if isinstance(value, dict):
+            assert scores[category]["f1"] >= value["f1"], category
