@@ -64,3 +64,22 @@ def test_plans_heading_year_implies_report_year():
 def test_unknown_region():
     m = meta("2024年法治政府建设情况报告\n2024年,我们坚持依法行政。" + BODY)
     assert m.region.level == "unknown"
+
+
+def test_a_full_width_county_report(extract):
+    """A report written with full-width punctuation, ideographic indents and 1． items
+    (a made-up county report in the style many counties use; not a seed)."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "data" / "fullwidth_county_report.txt").read_text(encoding="utf-8")
+    report = extract(text, "fullwidth_county_report.txt")
+    assert (report.region.full_name, report.region.level, report.year) == ("浙江省湖州市安吉县", "county", 2023)
+    assert report.issuer == "安吉县人民政府" and report.published.isoformat() == "2024-03-15"
+    assert [p.kind for p in report.parts] == ["achievements", "shortcomings", "plans"]
+    assert len(report.measures) == 11
+    assert report.measures[0].heading == "落实第一责任人职责"
+    assert report.measures[-1].status == "planned"
+    adoptions = {a.concept: a.status for a in report.adoptions}
+    assert adoptions["府院联动"] == "planned" and adoptions["枫桥经验"] == "adopted"
+    assert {"安吉县司法局", "安吉县行政复议局"} <= {b.canonical for b in report.bodies}
+    assert (156.0, "件") in {(f.value, f.unit) for f in report.figures}
