@@ -206,6 +206,49 @@ def validate(graph: Path = GraphOption):
     print(f"{graph}: conforms to the fazhi shapes")
 
 
+@app.command()
+def analyze(
+    graph: Path = GraphOption,
+    status: str = typer.Option("adopted", "--status", help="Which adoptions count: adopted (default), planned, problem or any."),
+    table: str = typer.Option("similarity", "--table", "-t", help="Table to print as table/csv: similarity, co-adoption, centrality, communities (json prints all)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Also write the results as RDF (.ttl, .nt, .jsonld)."),
+    format: Format = FormatOption,
+):
+    """Which regions are alike and which mechanisms travel together (networkx): similarity, co-adoption, centrality, communities."""
+    from ..errors import InputError
+    from ..graph.analytics import analytics_triples, analyze as run_analysis
+    from ..graph.io import load
+    from ..graph.query import adoption as adoption_table
+
+    if status not in ("adopted", "planned", "problem", "any"):
+        raise InputError(f"--status {status}: use adopted, planned, problem or any")
+    result = run_analysis(adoption_table(load(graph)), status=status)
+    tables = {
+        "similarity": result.similarity,
+        "co-adoption": result.co_adoption,
+        "centrality": result.centrality,
+        "communities": result.communities,
+    }
+    if table not in tables:
+        raise InputError(f"--table {table}: use one of {', '.join(tables)}")
+    if out is not None:
+        from rdflib import Dataset
+
+        from ..graph.io import save
+
+        from ..ontology import FZ
+
+        ds = Dataset()
+        ds.bind("fz", FZ._NS)
+        for triple in analytics_triples(result):
+            ds.add(triple)
+        save(ds, out)
+    if format == Format.json:
+        print(json.dumps({name: t.records() for name, t in tables.items()}, ensure_ascii=False, indent=1))
+    else:
+        emit(tables[table], format, table)
+
+
 vocab_app = typer.Typer(help="Curate the mechanism vocabulary: candidates found in reports, accept, reject.", no_args_is_help=True)
 app.add_typer(vocab_app, name="vocab")
 

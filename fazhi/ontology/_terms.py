@@ -16,6 +16,7 @@ class FZ(DefinedNamespace):
     BodyType: URIRef
     CandidateMechanism: URIRef
     CitedDocument: URIRef
+    CoAdoption: URIRef
     DutiesPart: URIRef
     Figure: URIRef
     Indicator: URIRef
@@ -25,8 +26,10 @@ class FZ(DefinedNamespace):
     Part: URIRef
     PlansPart: URIRef
     Region: URIRef
+    RegionCommunity: URIRef
     RegionLevel: URIRef
     RegionLevelScheme: URIRef
+    RegionSimilarity: URIRef
     Report: URIRef
     Role: URIRef
     Section: URIRef
@@ -69,8 +72,10 @@ class FZ(DefinedNamespace):
     issuer: URIRef
     issuerLevel: URIRef
     issuerName: URIRef
+    jaccard: URIRef
     level: URIRef
     mechanism: URIRef
+    mechanismName: URIRef
     mentionsMechanism: URIRef
     negativeLabel: URIRef
     order: URIRef
@@ -78,11 +83,13 @@ class FZ(DefinedNamespace):
     problem: URIRef
     province: URIRef
     region: URIRef
+    regionName: URIRef
     reportsFigure: URIRef
     sentence: URIRef
     sentenceEnd: URIRef
     sentenceStart: URIRef
     sha256: URIRef
+    sharedCount: URIRef
     sourceFile: URIRef
     status: URIRef
     subdistrict: URIRef

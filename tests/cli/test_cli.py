@@ -231,3 +231,14 @@ def test_keep_going_builds_the_rest_and_says_what_was_skipped(tmp_path, seeds_di
     out2 = tmp_path / "g2.ttl"
     assert_one_line_error(run("build", folder, "--out", out2), "copy.txt")
     assert not out2.exists()
+
+
+def test_analyze(built, tmp_path):
+    out, _ = built
+    result = run("analyze", "--graph", out, "--format", "json", "--out", tmp_path / "a.ttl")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"similarity", "co-adoption", "centrality", "communities"}
+    assert len(data["similarity"]) == 10
+    assert "RegionSimilarity" in (tmp_path / "a.ttl").read_text(encoding="utf-8")
+    assert_one_line_error(run("analyze", "--graph", out, "--table", "nope"), "--table nope")
