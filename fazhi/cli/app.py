@@ -249,6 +249,23 @@ def analyze(
         emit(tables[table], format, table)
 
 
+@app.command()
+def viz(
+    graph: Path = GraphOption,
+    out: Path = typer.Option(Path("out/graph.html"), "--out", "-o", help="HTML page to write (works offline)."),
+    region: Optional[str] = typer.Option(None, "--region", help="Only this region (short or full name)."),
+    mechanism: Optional[str] = typer.Option(None, "--mechanism", help="Only this mechanism."),
+    province: Optional[str] = typer.Option(None, "--province", help="Only regions in this province."),
+):
+    """Write an interactive network page (regions, mechanisms, bodies, measures, documents) that works offline."""
+    from ..graph.io import load
+    from ..viz.network import render_network
+
+    summary = render_network(load(graph), out, region=region, mechanism=mechanism, province=province)
+    note = " (aggregated: regions ↔ mechanisms)" if summary["aggregated"] else ""
+    print(f"{out}: {summary['nodes']} nodes, {summary['edges']} edges{note}", file=sys.stderr)
+
+
 vocab_app = typer.Typer(help="Curate the mechanism vocabulary: candidates found in reports, accept, reject.", no_args_is_help=True)
 app.add_typer(vocab_app, name="vocab")
 
