@@ -249,21 +249,48 @@ def analyze(
         emit(tables[table], format, table)
 
 
-@app.command()
+viz_app = typer.Typer(help="Pages to look at: the network, and the region × mechanism matrix.")
+app.add_typer(viz_app, name="viz")
+
+
+@viz_app.callback(invoke_without_command=True)
 def viz(
-    graph: Path = GraphOption,
+    ctx: typer.Context,
+    graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build`."),
     out: Path = typer.Option(Path("out/graph.html"), "--out", "-o", help="HTML page to write (works offline)."),
     region: Optional[str] = typer.Option(None, "--region", help="Only this region (short or full name)."),
     mechanism: Optional[str] = typer.Option(None, "--mechanism", help="Only this mechanism."),
     province: Optional[str] = typer.Option(None, "--province", help="Only regions in this province."),
 ):
     """Write an interactive network page (regions, mechanisms, bodies, measures, documents) that works offline."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from ..errors import InputError
     from ..graph.io import load
     from ..viz.network import render_network
 
+    if graph is None:
+        raise InputError("fazhi viz: give the graph with --graph FILE")
     summary = render_network(load(graph), out, region=region, mechanism=mechanism, province=province)
     note = " (aggregated: regions ↔ mechanisms)" if summary["aggregated"] else ""
     print(f"{out}: {summary['nodes']} nodes, {summary['edges']} edges{note}", file=sys.stderr)
+
+
+@viz_app.command("adoption")
+def viz_adoption(
+    graph: Path = GraphOption,
+    out: Path = typer.Option(Path("out/adoption.html"), "--out", "-o", help="HTML page to write (works offline)."),
+    svg: Optional[Path] = typer.Option(None, "--svg", help="Also draw the matrix as a static SVG image."),
+):
+    """Write the region × mechanism matrix (status as colour, grouped by category, sortable)."""
+    from ..graph.io import load
+    from ..viz.matrix import render_matrix, render_svg
+
+    g = load(graph)
+    summary = render_matrix(g, out)
+    if svg is not None:
+        render_svg(g, svg)
+    print(f"{out}: {summary['rows']} regions × {summary['columns']} mechanisms", file=sys.stderr)
 
 
 vocab_app = typer.Typer(help="Curate the mechanism vocabulary: candidates found in reports, accept, reject.", no_args_is_help=True)

@@ -133,6 +133,25 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
     return data
 
 
+def _add_similar_regions(graph, data: NetworkData, n: int = 3) -> None:
+    """Each region's panel names the regions most like it (Jaccard over adopted mechanisms)."""
+    adopted: dict[str, set[str]] = {}
+    for (a, b), edge in data.edges.items():
+        if edge.get("status") == "adopted" and a.startswith("region:"):
+            adopted.setdefault(a, set()).add(b)
+    for region, mechanisms in adopted.items():
+        scores = []
+        for other, theirs in adopted.items():
+            if other != region:
+                union = len(mechanisms | theirs)
+                scores.append((len(mechanisms & theirs) / union if union else 0.0, other))
+        best = sorted(scores, key=lambda s: (-s[0], s[1]))[:n]
+        if best:
+            data.nodes[region]["details"]["most alike 最相似"] = "; ".join(
+                f"{data.nodes[o]['label']} ({score:.2f})" for score, o in best
+            )
+
+
 def _provinces(graph) -> dict[str, str]:
     """Full region name → its province's name (following fz:within up)."""
     from rdflib.namespace import RDFS
@@ -157,7 +176,7 @@ def _layout(data: NetworkData, nodes: list[str], edges: list[tuple[str, str]]) -
     g = nx.Graph()
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)
-    positions = nx.spring_layout(g, seed=7, iterations=50, scale=1000.0 * max(1.0, len(nodes) / 500) ** 0.5)
+    positions = nx.spring_layout(g, seed=7, iterations=50, method="force", scale=1000.0 * max(1.0, len(nodes) / 500) ** 0.5)
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
 
 
@@ -168,7 +187,12 @@ def render_network(graph, out: str | Path, *, region=None, mechanism=None, provi
 
     from ..graph.io import write_atomic
 
+    from ..graph.io import union_graph
+
+    if hasattr(graph, "graphs"):  # a Dataset: one graph is much faster to query
+        graph = union_graph(graph)
     data = network_data(graph, region=region, mechanism=mechanism, province=province)
+    _add_similar_regions(graph, data)
     aggregated = len(data.nodes) > aggregate_above
     node_ids = [n for n in sorted(data.nodes) if not aggregated or data.nodes[n]["kind"] in ("region", "mechanism")]
     keep = set(node_ids)

@@ -56,3 +56,15 @@ def test_drill_down_to_one_region(tmp_path, seed_reports):
     assert "翠华镇" not in re.sub(r"<script>.*?</script>", "", text, count=1, flags=re.S).split("const DATA", 1)[1][:200000] or summary["nodes"] > 0
     data = json.loads(re.search(r"const DATA = (\{.*?\});\n", text, re.S).group(1).replace("<\\/", "</"))
     assert {n["label"] for n in data["nodes"] if data["meta"][n["id"]]["kind"] == "region"} == {"顺城区"}
+
+
+def test_matrix_page_and_svg_have_no_remote_references(tmp_path, seed_reports):
+    from fazhi.viz.matrix import render_matrix, render_svg
+
+    ds = build_dataset(list(seed_reports.values()))
+    render_matrix(ds, tmp_path / "adoption.html")
+    render_svg(ds, tmp_path / "adoption.svg")
+    page = (tmp_path / "adoption.html").read_text(encoding="utf-8")
+    assert not REMOTE.search(page) and "<script src" not in page and "<link" not in page
+    svg = (tmp_path / "adoption.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "顺城区" in svg and not REMOTE.search(svg)
