@@ -7,6 +7,10 @@ The public API, importable without loading spaCy or rdflib until first use::
     ds = fazhi.build_dataset([report])
     fazhi.save(ds, "out/graph.ttl")
     fazhi.adoption(fazhi.load("out/graph.ttl"), mechanism="府院联动").records()
+
+    plan = fazhi.plan_store_build(["seeds/"], "out/store")   # incremental, persistent
+    fazhi.build_store(plan)
+    fazhi.promises(fazhi.Store("out/store"), "顺城区")
 """
 
 from __future__ import annotations
@@ -31,6 +35,19 @@ _LAZY = {
     "validate_file": "fazhi.api",
     "evaluate": "fazhi.evaluate",
     "load_gold": "fazhi.evaluate",
+    "plan_store_build": "fazhi.api",
+    "build_store": "fazhi.api",
+    "Store": "fazhi.graph.store",
+    "export": "fazhi.graph.store",
+    "Endpoint": "fazhi.graph.endpoint",
+    "ask": "fazhi.graph.ask",
+    "adopters": "fazhi.graph.ask",
+    "mechanisms_of": "fazhi.graph.ask",
+    "co_adoption": "fazhi.graph.ask",
+    "matrix": "fazhi.graph.ask",
+    "regions_under": "fazhi.graph.ask",
+    "figures": "fazhi.graph.ask",
+    "promises": "fazhi.graph.ask",
 }
 
 __all__ = sorted(

@@ -59,6 +59,8 @@ def extract_files(
     keep_going: bool = False,
     skipped: list | None = None,
     warnings: list | None = None,
+    known: Iterable[tuple[str, str, int, str, str]] = (),
+    origins: dict | None = None,
 ):
     """Extract every report file under ``paths``; ``progress`` is called after each file.
 
@@ -66,7 +68,10 @@ def extract_files(
     or is a second report of the same issuer for the same region and year raises
     ``InputError`` — or, with ``keep_going``, is recorded in ``skipped`` and the
     others are read. Two reports for one region and year from different issuers
-    are both kept, with a line in ``warnings``.
+    are both kept, with a line in ``warnings``. ``known`` lists reports read
+    before (text sha256, full region name, year, issuer, file), e.g. those
+    already in a store, that the new ones are checked against. ``origins``, if
+    given, receives each kept report's file by its text sha256.
     """
     from .extract import extract_report
     from .extract.pipeline import get_nlp
@@ -75,6 +80,10 @@ def extract_files(
     reports = []
     by_hash: dict[str, Path] = {}
     by_key: dict[tuple, Path] = {}
+    for sha, region, year, issuer, where in known:
+        by_hash[sha] = Path(where)
+        by_key.setdefault((region, year), Path(where))
+        by_key[(region, year, issuer)] = Path(where)
     for path in collect_paths(paths):
         try:
             report = extract_report(path, encoding=encoding, nlp=nlp)
@@ -95,6 +104,8 @@ def extract_files(
                 skipped.append(Skipped(path, str(exc)))
         else:
             by_hash[report.sha256] = path
+            if origins is not None:
+                origins[report.sha256] = path
             by_key.setdefault(key, path)
             by_key[key + (report.issuer,)] = path
             reports.append(report)
@@ -151,6 +162,145 @@ def build(
         triples=len(union),
         bytes=len(data),
     )
+
+
+@dataclass(frozen=True)
+class StorePlan:
+    """What an incremental build of a store will do, before it does it."""
+
+    store: Path
+    extract: tuple[Path, ...]  # new or changed files
+    unchanged: tuple[Path, ...]  # same bytes as when last built: not read again
+    removed: tuple  # store entries whose files are gone from the folders given
+    manifest: object  # the store's current manifest
+    file_sha256: dict  # resolved path → sha256 of the file's bytes, for every file given
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePlan:
+    """Compare the report files under ``paths`` with what ``store`` holds.
+
+    A file is extracted again only if its bytes changed; a report whose file was
+    under one of ``paths`` (a folder given, or the file itself) and is gone is
+    dropped; reports from elsewhere are kept.
+    """
+    from .graph.store import Manifest, _current
+
+    paths = [Path(p) for p in paths]
+    files = collect_paths(paths)
+    store = Path(store)
+    current = _current(store) if store.is_dir() else None
+    manifest = Manifest.read(current.with_suffix(".json")) if current is not None else Manifest()
+    scope = [p.resolve() for p in paths]
+    hashes = {}
+    extract, unchanged = [], []
+    for path in files:
+        key = str(path.resolve())
+        hashes[key] = _file_sha256(path)
+        entry = manifest.reports.get(key)
+        (unchanged if entry is not None and entry.file_sha256 == hashes[key] else extract).append(path)
+
+    def in_scope(key: str) -> bool:
+        p = Path(key)
+        return any(p == s or s in p.parents for s in scope)
+
+    removed = tuple(e for key, e in sorted(manifest.reports.items()) if key not in hashes and in_scope(key))
+    return StorePlan(store, tuple(extract), tuple(unchanged), removed, manifest, hashes)
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    store: Path
+    generation: str
+    reports: int  # in the store after the build
+    extracted: int  # read and extracted by this build
+    unchanged: int  # not read again
+    removed: int  # dropped: files gone, or replaced by a changed file
+    triples: int  # quads in the store after the build
+
+
+VALIDATE_CHUNK = 100  # reports validated together (SHACL shapes are per node; this bounds memory)
+
+
+def build_store(
+    plan: StorePlan,
+    *,
+    encoding: str | None = None,
+    validate: bool = True,
+    progress: Callable[[Path], None] | None = None,
+    keep_going: bool = False,
+    skipped: list | None = None,
+    warnings: list | None = None,
+) -> StoreSummary:
+    """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing."""
+    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, build_dataset, report_graph_iri
+    from .graph.io import union_graph
+    from .graph.store import Entry, transaction
+    from .ontology import ontology_graph, vocabulary_graph
+
+    manifest = plan.manifest
+    replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
+    gone = {e.path for e in plan.removed} | replaced
+    known = [(e.sha256, e.region, e.year, e.issuer, e.path) for key, e in manifest.reports.items() if key not in gone]
+    origins: dict = {}
+    reports = extract_files(
+        plan.extract, encoding=encoding, progress=progress, keep_going=keep_going,
+        skipped=skipped, warnings=warnings, known=known, origins=origins,
+    ) if plan.extract else []
+    if not reports and not known:
+        raise InputError(f"{plan.store}: no report could be read — the store is unchanged")
+    with transaction(plan.store) as tx:
+        tx.manifest = manifest
+        for key in sorted(gone):
+            tx.remove_graph(manifest.reports.pop(key).graph)
+        onto = ontology_graph()
+        onto += vocabulary_graph()
+        tx.replace_graph(ONTOLOGY_GRAPH, onto)
+        for start in range(0, len(reports), VALIDATE_CHUNK):
+            chunk = reports[start:start + VALIDATE_CHUNK]
+            ds = build_dataset(chunk, include_ontology=validate)
+            if validate:
+                from .ontology import validate as shacl
+
+                result = shacl(union_graph(ds), inplace=True)
+                if not result.conforms:
+                    raise ValidationError(f"{plan.store}: SHACL validation failed — {result.messages[0]}; the store is unchanged")
+            for report in chunk:
+                name = report_graph_iri(report)
+                tx.replace_graph(name, ds.graph(name))
+                path = str(origins[report.sha256].resolve())
+                manifest.reports[path] = Entry(
+                    graph=str(name), path=path, file_sha256=plan.file_sha256[path], sha256=report.sha256,
+                    region=report.region.full_name, year=report.year, issuer=report.issuer,
+                )
+        tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"))
+        triples = len(tx.db)
+        generation = tx.generation.name
+    return StoreSummary(
+        store=plan.store, generation=generation, reports=len(manifest.reports), extracted=len(reports),
+        unchanged=len(plan.unchanged), removed=len(gone), triples=triples,
+    )
+
+
+# How many reports name each candidate mechanism, recounted over every report graph of a store.
+CANDIDATE_COUNTS = """
+PREFIX fz: <https://w3id.org/fazhi/ontology#>
+DROP SILENT GRAPH <CANDIDATES> ;
+INSERT { GRAPH <CANDIDATES> { ?c fz:candidateCount ?n } }
+WHERE {
+  SELECT ?c (COUNT(DISTINCT ?report) AS ?n)
+  WHERE { GRAPH ?g { ?c a fz:CandidateMechanism . ?m fz:denotes ?c ; fz:inReport ?report } }
+  GROUP BY ?c
+}
+"""
 
 
 def validate_reports(ds):

@@ -22,7 +22,15 @@ def candidates(graph, min_reports: int = 1):
     from .graph.query import Table, _run, named_query
 
     table = _run(graph, named_query("candidates"), where="candidates.rq")
-    rows = tuple(row for row in table.rows if int(row[1]) >= min_reports)
+    regions, statuses = table.columns.index("regions"), table.columns.index("statuses")
+
+    def tidy(row):  # GROUP_CONCAT's order is the engine's: sort the parts
+        row = list(row)
+        row[regions] = "、".join(sorted(set(row[regions].split("、"))))
+        row[statuses] = ",".join(sorted(set(row[statuses].split(","))))
+        return tuple(row)
+
+    rows = tuple(tidy(row) for row in table.rows if int(row[1]) >= min_reports)
     return Table(table.columns, rows)
 
 

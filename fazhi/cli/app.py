@@ -49,94 +49,132 @@ def emit(table, fmt: Format, title: str | None = None) -> None:
         print(f"{len(table.rows)} rows", file=sys.stderr)
 
 
-GraphOption = typer.Option(..., "--graph", "-g", help="Graph file written by `fazhi build` (.ttl, .nt, .jsonld, .trig, .nq).")
+GraphOption = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build --out` (.ttl, .nt, .jsonld, .trig, .nq), read into memory.")
+StoreOption = typer.Option(None, "--store", "-S", help="Store folder written by `fazhi build --store` (default: $FAZHI_STORE, else out/store if it exists).", envvar="FAZHI_STORE")
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.")
+DEFAULT_STORE = Path("out/store")
+
+
+def open_source(graph: Optional[Path], store: Optional[Path]):
+    """The graph to query: a graph file in memory, or a persistent store."""
+    from ..errors import InputError
+
+    if graph is not None and store is not None:
+        raise InputError("give either --graph FILE or --store DIR, not both")
+    if graph is not None:
+        from ..graph.io import load
+
+        return load(graph)
+    from ..graph.store import Store, is_store
+
+    if store is None:
+        if not is_store(DEFAULT_STORE):
+            raise InputError(f"no graph given — pass --graph FILE or --store DIR (or build {DEFAULT_STORE} with: fazhi build seeds/ --store {DEFAULT_STORE})")
+        store = DEFAULT_STORE
+    return Store(store)
 
 
 @app.command()
 def build(
     paths: List[Path] = typer.Argument(..., help="Report files (.txt, .html, .docx, .pdf) or folders of them."),
-    out: Path = typer.Option(Path("out/graph.ttl"), "--out", "-o", help="Graph file to write; the extension chooses the format: .ttl (default), .nt, .jsonld, .trig, .nq."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Graph file to write (default out/graph.ttl unless --store is given); the extension chooses the format: .ttl, .nt, .jsonld, .trig, .nq."),
+    store: Optional[Path] = typer.Option(None, "--store", "-S", help="Build into this persistent store folder instead, incrementally: only new or changed files are read, graphs of removed files are dropped."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode text files with this encoding instead of detecting it (e.g. gbk)."),
     keep_going: bool = typer.Option(False, "--keep-going", "-k", help="Skip files that cannot be read and build the rest; exit 1 if any was skipped."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL validation of the output."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
 ):
-    """Extract reports and write one validated graph (atomic: all or nothing)."""
-    from ..api import build as build_graph, collect_paths
+    """Extract reports into one validated graph file or store (atomic: all or nothing)."""
+    from ..api import build as build_graph, build_store, collect_paths, plan_store_build
     from ..errors import InputError
 
-    if out.exists() and not force:
-        raise InputError(f"{out}: already exists — pass --force to overwrite")
-    files = collect_paths(paths)
+    if out is not None and store is not None:
+        raise InputError("give either --out FILE or --store DIR, not both — write a file from a store with: fazhi export")
     skipped: list = []
     warnings: list = []
-    options = dict(encoding=encoding, validate=not no_validate, force=True, keep_going=keep_going, skipped=skipped, warnings=warnings)
-    if quiet:
-        summary = build_graph(files, out, **options)
+    options = dict(encoding=encoding, validate=not no_validate, keep_going=keep_going, skipped=skipped, warnings=warnings)
+    if store is not None:
+        plan = plan_store_build(paths, store)
+        files = plan.extract
+        summary = _with_progress(quiet, len(files), lambda progress: build_store(plan, progress=progress, **options))
     else:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            TextColumn("{task.description}"),
-            transient=True,
-        ) as bar:
-            task = bar.add_task("", total=len(files))
-            summary = build_graph(files, out, progress=lambda p: bar.update(task, advance=1, description=p.name), **options)
+        out = out or Path("out/graph.ttl")
+        if out.exists() and not force:
+            raise InputError(f"{out}: already exists — pass --force to overwrite")
+        files = collect_paths(paths)
+        summary = _with_progress(quiet, len(files), lambda progress: build_graph(files, out, force=True, progress=progress, **options))
     for line in warnings:
         print(f"fazhi: warning: {line}", file=sys.stderr)
     for item in skipped:
         print(f"fazhi: skipped: {item.message}", file=sys.stderr)
-    print(
-        f"{summary.out}: {summary.reports} reports, {summary.measures} measures, "
-        f"{summary.mechanisms} mechanisms ({summary.adoptions} adoptions), {summary.triples} triples"
-        + ("" if no_validate else ", SHACL valid")
-        + (f"; {len(skipped)} of {len(files)} files skipped" if skipped else ""),
-        file=sys.stderr,
-    )
+    if store is not None:
+        line = (
+            f"{summary.store}: {summary.reports} reports ({summary.extracted} extracted, {summary.unchanged} unchanged, "
+            f"{summary.removed} removed), {summary.triples} quads" + ("" if no_validate else ", new reports SHACL valid")
+        )
+    else:
+        line = (
+            f"{summary.out}: {summary.reports} reports, {summary.measures} measures, "
+            f"{summary.mechanisms} mechanisms ({summary.adoptions} adoptions), {summary.triples} triples"
+            + ("" if no_validate else ", SHACL valid")
+        )
+    print(line + (f"; {len(skipped)} of {len(files)} files skipped" if skipped else ""), file=sys.stderr)
     if skipped:
         raise typer.Exit(1)
 
 
+def _with_progress(quiet: bool, total: int, work):
+    """Run ``work(progress)`` under a progress bar over ``total`` files (none if quiet)."""
+    if quiet or total == 0:
+        return work(None)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("", total=total)
+        return work(lambda p: bar.update(task, advance=1, description=p.name))
+
+
 @app.command()
-def reports(graph: Path = GraphOption, format: Format = FormatOption):
+def reports(graph: Optional[Path] = GraphOption, store: Optional[Path] = StoreOption, format: Format = FormatOption):
     """List the reports in a graph: source, region, level, year, issuer, publication date."""
-    from ..graph.io import load
     from ..graph.query import reports as reports_table
 
-    emit(reports_table(load(graph)), format, "reports")
+    emit(reports_table(open_source(graph, store)), format, "reports")
 
 
 @app.command()
 def adoption(
-    graph: Path = GraphOption,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
     mechanism: Optional[str] = typer.Option(None, "--mechanism", "-m", help="Only this mechanism (preferred label or alias, e.g. 府院联动)."),
     region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region (short or full name, e.g. 顺城区)."),
     status: Optional[str] = typer.Option(None, "--status", "-s", help="Only this status: adopted, planned or problem."),
     format: Format = FormatOption,
 ):
     """Which region adopted, planned or lamented which mechanism, in which year."""
-    from ..graph.io import load
     from ..graph.query import adoption as adoption_table
 
-    emit(adoption_table(load(graph), mechanism=mechanism, region=region, status=status), format, "adoption")
+    emit(adoption_table(open_source(graph, store), mechanism=mechanism, region=region, status=status), format, "adoption")
 
 
 @app.command()
 def query(
     source: Optional[Path] = typer.Argument(None, help="A .rq file holding the query."),
-    graph: Path = GraphOption,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
     expression: Optional[str] = typer.Option(None, "--expression", "-e", help="The SPARQL query as text."),
     format: Format = FormatOption,
 ):
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) over a graph."""
     from ..errors import InputError
-    from ..graph.io import load
     from ..graph.query import run_sparql
 
     if (source is None) == (expression is None):
@@ -150,7 +188,7 @@ def query(
             raise InputError(f"{source}: not valid UTF-8") from None
     else:
         text, where = expression, "-e"
-    emit(run_sparql(load(graph), text, where), format, "query")
+    emit(run_sparql(open_source(graph, store), text, where), format, "query")
 
 
 @app.command("eval")
@@ -193,7 +231,7 @@ def eval_(
 
 
 @app.command()
-def validate(graph: Path = GraphOption):
+def validate(graph: Path = typer.Option(..., "--graph", "-g", help="Graph file written by `fazhi build --out`.")):
     """Check a graph against fazhi's SHACL shapes; exit 1 with the violations if it does not conform."""
     from ..api import validate_file
     from ..errors import ValidationError
@@ -208,7 +246,8 @@ def validate(graph: Path = GraphOption):
 
 @app.command()
 def analyze(
-    graph: Path = GraphOption,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
     status: str = typer.Option("adopted", "--status", help="Which adoptions count: adopted (default), planned, problem or any."),
     table: str = typer.Option("similarity", "--table", "-t", help="Table to print as table/csv: similarity, co-adoption, centrality, communities (json prints all)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Also write the results as RDF (.ttl, .nt, .jsonld)."),
@@ -217,12 +256,11 @@ def analyze(
     """Which regions are alike and which mechanisms travel together (networkx): similarity, co-adoption, centrality, communities."""
     from ..errors import InputError
     from ..graph.analytics import analytics_triples, analyze as run_analysis
-    from ..graph.io import load
     from ..graph.query import adoption as adoption_table
 
     if status not in ("adopted", "planned", "problem", "any"):
         raise InputError(f"--status {status}: use adopted, planned, problem or any")
-    result = run_analysis(adoption_table(load(graph)), status=status)
+    result = run_analysis(adoption_table(open_source(graph, store)), status=status)
     tables = {
         "similarity": result.similarity,
         "co-adoption": result.co_adoption,
@@ -256,7 +294,8 @@ app.add_typer(viz_app, name="viz")
 @viz_app.callback(invoke_without_command=True)
 def viz(
     ctx: typer.Context,
-    graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build`."),
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
     out: Path = typer.Option(Path("out/graph.html"), "--out", "-o", help="HTML page to write (works offline)."),
     region: Optional[str] = typer.Option(None, "--region", help="Only this region (short or full name)."),
     mechanism: Optional[str] = typer.Option(None, "--mechanism", help="Only this mechanism."),
@@ -265,28 +304,24 @@ def viz(
     """Write an interactive network page (regions, mechanisms, bodies, measures, documents) that works offline."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..errors import InputError
-    from ..graph.io import load
     from ..viz.network import render_network
 
-    if graph is None:
-        raise InputError("fazhi viz: give the graph with --graph FILE")
-    summary = render_network(load(graph), out, region=region, mechanism=mechanism, province=province)
+    summary = render_network(open_source(graph, store), out, region=region, mechanism=mechanism, province=province)
     note = " (aggregated: regions ↔ mechanisms)" if summary["aggregated"] else ""
     print(f"{out}: {summary['nodes']} nodes, {summary['edges']} edges{note}", file=sys.stderr)
 
 
 @viz_app.command("adoption")
 def viz_adoption(
-    graph: Path = GraphOption,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
     out: Path = typer.Option(Path("out/adoption.html"), "--out", "-o", help="HTML page to write (works offline)."),
     svg: Optional[Path] = typer.Option(None, "--svg", help="Also draw the matrix as a static SVG image."),
 ):
     """Write the region × mechanism matrix (status as colour, grouped by category, sortable)."""
-    from ..graph.io import load
     from ..viz.matrix import render_matrix, render_svg
 
-    g = load(graph)
+    g = open_source(graph, store)
     summary = render_matrix(g, out)
     if svg is not None:
         render_svg(g, svg)
@@ -299,15 +334,15 @@ app.add_typer(vocab_app, name="vocab")
 
 @vocab_app.command("candidates")
 def vocab_candidates(
-    graph: Path = GraphOption,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
     min_reports: int = typer.Option(1, "--min-reports", help="Only candidates named in at least this many reports."),
     format: Format = FormatOption,
 ):
     """Mechanisms the rules found that the vocabulary does not list, ranked by how many reports name them."""
     from ..curation import candidates
-    from ..graph.io import load
 
-    emit(candidates(load(graph), min_reports=min_reports), format, "candidate mechanisms")
+    emit(candidates(open_source(graph, store), min_reports=min_reports), format, "candidate mechanisms")
 
 
 @vocab_app.command("accept")
@@ -336,3 +371,6 @@ def vocab_reject(
 
     path = reject(name, folder=vocab_dir or PACKAGE_DIR)
     print(f"{path}: {name} is now a negative label")
+
+
+from . import store_commands  # noqa: E402,F401 - registers ask, serve and export on the app

@@ -1,13 +1,17 @@
 """SPARQL over a fazhi graph: ad-hoc queries and the named queries in ``queries/*.rq``.
 
-Named queries are parsed once and run with bound parameters (``initBindings``);
-user text never becomes part of a query string.
+A *source* is either an rdflib graph or dataset (in memory, from a graph file)
+or a persistent ``fazhi.graph.store.Store`` (Oxigraph); every function here
+takes either and gives the same ``Table``. Named queries are parsed once and
+run with bound parameters (rdflib's ``initBindings``, Oxigraph's
+``substitutions``); user text never becomes part of a query string.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from pyparsing import ParseException
@@ -31,17 +35,33 @@ class Table:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
+@dataclass(frozen=True)
+class Sparql:
+    """A SPARQL query's text, parsed by rdflib on first use (Oxigraph parses the text itself)."""
+
+    text: str
+    where: str = "query"
+    params: frozenset = frozenset()  # variables a caller may bind: projected, but not part of the result
+
+    @cached_property
+    def prepared(self) -> Query:
+        return _prepare(self.text, self.where)
+
+
 def named_query_names() -> list[str]:
     return sorted(p.name[:-3] for p in resources.files(__package__).joinpath("queries").iterdir() if p.name.endswith(".rq"))
 
 
 @lru_cache(maxsize=None)
-def named_query(name: str) -> Query:
-    """The prepared query ``queries/<name>.rq``."""
+def named_query(name: str) -> Sparql:
+    """The query ``queries/<name>.rq``."""
     path = resources.files(__package__).joinpath("queries", f"{name}.rq")
     if not path.is_file():
         raise QueryError(f"{name}: no such named query — known: {', '.join(named_query_names())}")
-    return _prepare(path.read_text(encoding="utf-8"), f"{name}.rq")
+    text = path.read_text(encoding="utf-8")
+    declared = re.search(r"^# parameters:(.*)$", text, re.M)
+    params = frozenset(v.lstrip("?") for v in declared.group(1).split()) if declared else frozenset()
+    return Sparql(text, f"{name}.rq", params)
 
 
 def _prepare(text: str, where: str) -> Query:
@@ -62,9 +82,26 @@ def _plain(value):
     return str(value)
 
 
-def _run(graph, query, bindings: dict | None = None, where: str = "query") -> Table:
+def _run(graph, query: Sparql | str, bindings: dict | None = None, where: str | None = None) -> Table:
+    """Run ``query`` over ``graph`` (rdflib graph or ``Store``) with ``bindings`` (variable name → term)."""
+    if isinstance(query, str):
+        query = Sparql(query, where or "query")
+    where = where or query.where
+    from .store import Store
+
+    table = _run_store(graph, query, bindings, where) if isinstance(graph, Store) else _run_rdflib(graph, query, bindings, where)
+    inputs = query.params | set(bindings or ())
+    if inputs & set(table.columns):
+        # Parameters are projected (Oxigraph substitutes only projected variables); they are inputs, not results.
+        keep = [i for i, c in enumerate(table.columns) if c not in inputs]
+        table = Table(tuple(table.columns[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in table.rows))
+    return table
+
+
+def _run_rdflib(graph, query: Sparql, bindings: dict | None, where: str) -> Table:
+    prepared = query.prepared
     try:
-        result = graph.query(query, initBindings=bindings or {})
+        result = graph.query(prepared, initBindings=bindings or {})
     except QueryError:
         raise
     except Exception as exc:
@@ -79,9 +116,28 @@ def _run(graph, query, bindings: dict | None = None, where: str = "query") -> Ta
     return Table(columns, rows)
 
 
+def _run_store(store, query: Sparql, bindings: dict | None, where: str) -> Table:
+    import pyoxigraph as ox
+
+    from .store import from_ox
+
+    result = store.execute(query.text, bindings, where)
+    try:
+        if isinstance(result, ox.QueryBoolean):
+            return Table(("ask",), ((bool(result),),))
+        if isinstance(result, ox.QueryTriples):
+            rows = tuple(sorted((str(from_ox(t.subject)), str(from_ox(t.predicate)), str(from_ox(t.object))) for t in result))
+            return Table(("subject", "predicate", "object"), rows)
+        columns = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_plain(from_ox(solution[i])) for i in range(len(columns))) for solution in result)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"{where}: query failed — {' '.join(str(exc).split())[:200]}") from None
+    return Table(columns, rows)
+
+
 def run_sparql(graph, text: str, where: str = "query") -> Table:
     """Run an ad-hoc SELECT/ASK/CONSTRUCT query given as text."""
-    return _run(graph, _prepare(text, where), where=where)
+    return _run(graph, Sparql(text, where))
 
 
 def reports(graph) -> Table:
@@ -100,20 +156,33 @@ def resolve_mechanism(graph, name: str) -> URIRef:
     return URIRef(concepts[0])
 
 
+def resolve_regions(graph, name: str) -> list[URIRef]:
+    """The regions whose short or full name is ``name`` (a short name can name several)."""
+    table = _run(graph, named_query("region_lookup"), {"name": Literal(name)})
+    return sorted({URIRef(row[0]) for row in table.rows})
+
+
+def run_per_region(graph, query: Sparql, region: str | None, bindings: dict) -> Table:
+    """Run ``query`` once per region named ``region`` (bound as ``?r``), or once if none is given."""
+    if not region:
+        return _run(graph, query, bindings)
+    regions = resolve_regions(graph, region) or [URIRef("urn:fazhi:no-such-region")]  # no rows, same columns
+    tables = [_run(graph, query, {**bindings, "r": r}) for r in regions]
+    return Table(tables[0].columns, tuple(row for t in tables for row in t.rows))
+
+
 def adoption(graph, mechanism: str | None = None, region: str | None = None, status: str | None = None) -> Table:
     """Which region adopted (planned, lamented) which mechanism: one row per region, year, mechanism."""
     bindings = {}
     if mechanism:
         bindings["concept"] = resolve_mechanism(graph, mechanism)
-    if region:
-        bindings["regionKey"] = Literal(region)
     if status:
         if status not in STATUSES:
             raise QueryError(f"--status {status}: unknown status — use one of {', '.join(STATUSES)}")
         from ..ontology import FZ
 
         bindings["statusIri"] = FZ[status]
-    table = _run(graph, named_query("adoption"), bindings, "adoption.rq")
+    table = run_per_region(graph, named_query("adoption"), region, bindings)
     keep = ("region", "region_full", "year", "mechanism", "status", "source", "evidence")
     idx = [table.columns.index(c) for c in keep]
     rows = sorted({tuple(row[i] for i in idx) for row in table.rows}, key=lambda r: (r[0], r[2], r[3], r[5]))

@@ -13,26 +13,11 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from rdflib.plugins.sparql import prepareQuery
-
-from ..graph.query import _run
+from ..graph.query import _run, named_query
 
 STATUS_COLOURS = {"adopted": "#2ca02c", "planned": "#ff7f0e", "problem": "#d62728"}
 STATUS_MARK = {"adopted": "●", "planned": "○", "problem": "✕"}
 _STRENGTH = {"adopted": 3, "planned": 2, "problem": 1}
-
-MATRIX = prepareQuery("""
-PREFIX fz: <https://w3id.org/fazhi/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?region ?full ?year ?mechanism ?category ?status WHERE {
-  ?a a fz:Adoption ; fz:region ?r ; fz:mechanism ?m ; fz:status ?s ; fz:year ?year .
-  ?r rdfs:label ?region ; fz:fullName ?full .
-  ?m skos:prefLabel ?mechanism .
-  OPTIONAL { ?m fz:category ?c . ?c skos:prefLabel ?category }
-  ?s skos:notation ?status .
-}""")
-
 
 def matrix_data(graph) -> dict:
     """Rows (region, year), columns (mechanism, category) and cells (status), sorted for reading."""
@@ -43,7 +28,7 @@ def matrix_data(graph) -> dict:
     cells: dict[tuple[str, str], str] = {}
     rows: dict[str, dict] = {}
     columns: dict[str, str] = {}
-    for rec in _run(graph, MATRIX, where="matrix").records():
+    for rec in _run(graph, named_query("matrix")).records():
         row_key = f"{rec['full']} {rec['year']}"
         rows.setdefault(row_key, {"key": row_key, "region": rec["region"], "full": rec["full"], "year": int(rec["year"])})
         category = rec["category"] or "候选机制 (unlisted)"

@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..graph.query import _run
-from rdflib.plugins.sparql import prepareQuery
+from ..graph.query import _run, named_query
 
 AGGREGATE_ABOVE = 1000
 
@@ -32,39 +31,6 @@ KINDS = {
     "document": ("#8c564b", "star", "文件 document"),
 }
 STATUS_COLOURS = {"adopted": "#2ca02c", "planned": "#ff7f0e", "problem": "#d62728"}
-
-_PREFIXES = """
-PREFIX fz: <https://w3id.org/fazhi/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
-ADOPTIONS = prepareQuery(_PREFIXES + """
-SELECT ?region ?full ?year ?mechanism ?category ?status ?sentence ?source WHERE {
-  ?a a fz:Adoption ; fz:region ?r ; fz:mechanism ?m ; fz:status ?s ; fz:year ?year ;
-     fz:evidence ?e ; prov:wasDerivedFrom ?rep .
-  ?r rdfs:label ?region ; fz:fullName ?full .
-  ?m skos:prefLabel ?mechanism .
-  OPTIONAL { ?m fz:category ?c . ?c skos:prefLabel ?category }
-  ?s skos:notation ?status .
-  ?e fz:sentence ?sentence .
-  ?rep fz:sourceFile ?source .
-}""")
-MEASURE_LINKS = prepareQuery(_PREFIXES + """
-SELECT ?measure ?heading ?status ?region ?source ?kind ?target WHERE {
-  ?measure a fz:Measure ; fz:heading ?heading ; fz:status ?s ; fz:inReport ?rep .
-  ?s skos:notation ?status .
-  ?rep fz:aboutRegion ?r ; fz:sourceFile ?source . ?r rdfs:label ?region .
-  {
-    ?measure fz:mentionsMechanism ?t . ?t skos:prefLabel ?target . BIND("mechanism" AS ?kind)
-  } UNION {
-    ?measure fz:involvesBody ?t . ?t rdfs:label ?target . BIND("body" AS ?kind)
-  } UNION {
-    ?measure fz:citesDocument ?t . ?t dcterms:title ?target . BIND("document" AS ?kind)
-  }
-}""")
-
 
 @dataclass
 class NetworkData:
@@ -92,7 +58,7 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
     if hasattr(graph, "graphs"):  # a Dataset: one graph is much faster to query
         graph = union_graph(graph)
     data = NetworkData()
-    adoptions = _run(graph, ADOPTIONS, where="viz adoptions").records()
+    adoptions = _run(graph, named_query("network_adoptions")).records()
     provinces = _provinces(graph)
     keep_regions = set()
     for row in adoptions:
@@ -117,7 +83,7 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
             if item not in n["evidence"]:
                 n["evidence"].append(item)
         data.edge(r, m, status=row["status"], year=int(row["year"]), color=STATUS_COLOURS[row["status"]])
-    for row in _run(graph, MEASURE_LINKS, where="viz measures").records():
+    for row in _run(graph, named_query("network_measures")).records():
         if row["region"] not in keep_regions:
             continue
         if mechanism and row["kind"] == "mechanism" and row["target"] != mechanism:
@@ -154,20 +120,7 @@ def _add_similar_regions(graph, data: NetworkData, n: int = 3) -> None:
 
 def _provinces(graph) -> dict[str, str]:
     """Full region name → its province's name (following fz:within up)."""
-    from rdflib.namespace import RDFS
-
-    from ..ontology import FZ
-
-    out = {}
-    for region in graph.subjects(FZ.level, None):
-        node, seen = region, set()
-        while node is not None and node not in seen:
-            seen.add(node)
-            if graph.value(node, FZ.level) == FZ.province:
-                out[str(graph.value(region, FZ.fullName))] = str(graph.value(node, RDFS.label))
-                break
-            node = graph.value(node, FZ.within)
-    return out
+    return {row[0]: row[1] for row in _run(graph, named_query("provinces")).rows}
 
 
 def _layout(data: NetworkData, nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:

@@ -242,3 +242,87 @@ def test_analyze(built, tmp_path):
     assert len(data["similarity"]) == 10
     assert "RegionSimilarity" in (tmp_path / "a.ttl").read_text(encoding="utf-8")
     assert_one_line_error(run("analyze", "--graph", out, "--table", "nope"), "--table nope")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, seeds_dir):
+    root = tmp_path_factory.mktemp("store") / "store"
+    result = run("build", seeds_dir, "--store", root, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "5 reports (5 extracted, 0 unchanged, 0 removed)" in result.stderr
+    return root
+
+
+def test_build_store_again_reads_nothing(store, seeds_dir):
+    result = run("build", seeds_dir, "--store", store, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "(0 extracted, 5 unchanged, 0 removed)" in result.stderr
+
+
+def test_query_commands_take_a_store(store, built):
+    out, _ = built
+    for args in (["reports"], ["adoption", "--mechanism", "府院联动"], ["vocab", "candidates"]):
+        from_store = run(*args, "--store", store, "--format", "json")
+        from_file = run(*args, "--graph", out, "--format", "json")
+        assert from_store.returncode == 0, from_store.stderr
+        assert json.loads(from_store.stdout) == json.loads(from_file.stdout)
+
+
+@pytest.mark.parametrize(
+    "args,column",
+    [
+        (["adopters", "府院联动"], "evidence"),
+        (["mechanisms", "顺城区", "--status", "adopted"], "mechanism"),
+        (["co-adoption"], "regions"),
+        (["matrix"], "category"),
+        (["regions", "云南省"], "level"),
+        (["figures", "行政诉讼败诉率"], "value"),
+        (["figures"], "indicator"),
+        (["promises", "翠华镇"], "outcome"),
+    ],
+)
+def test_ask(store, args, column):
+    result = run("ask", *args, "--store", store, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and column in rows[0]
+
+
+def test_ask_with_a_graph_file(built):
+    out, _ = built
+    result = run("ask", "adopters", "府院联动", "--graph", out, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert {r["region"] for r in json.loads(result.stdout)} == {"从化区"}
+
+
+def test_export(store, tmp_path):
+    result = run("export", "--store", store, "--out", tmp_path / "dump.nq")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "dump.nq").stat().st_size > 0 and "quads" in result.stderr
+    assert_one_line_error(run("export", "--store", store, "--out", tmp_path / "dump.nq"), "already exists")
+
+
+def test_store_errors_are_one_line(tmp_path, built, seeds_dir):
+    out, _ = built
+    assert_one_line_error(run("reports", "--store", tmp_path / "nowhere"), "no such store")
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "file.txt").write_text("x")
+    assert_one_line_error(run("reports", "--store", tmp_path / "junk"), "not a fazhi store")
+    assert_one_line_error(run("build", seeds_dir, "--store", tmp_path / "junk", "-q"), "not a fazhi store")
+    assert_one_line_error(run("reports", "--store", tmp_path / "junk", "--graph", out), "not both")
+    assert_one_line_error(run("build", seeds_dir, "--store", tmp_path / "s", "--out", tmp_path / "g.ttl"), "not both")
+    assert_one_line_error(run("ask", "co-adoption", "--store", tmp_path / "nowhere"), "no such store")
+    assert_one_line_error(run("reports", cwd=tmp_path), "--store")
+    assert_one_line_error(run("query", "--store", tmp_path / "nowhere", "-e", "ASK {}"), "no such store")
+
+
+def test_malformed_sparql_on_a_store(store):
+    assert_one_line_error(run("query", "--store", store, "-e", "SELECT ?x WHERE { ?x"), "malformed SPARQL")
+
+
+def test_default_store(store, tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "store").symlink_to(store.resolve(), target_is_directory=True)
+    result = run("reports", "--format", "csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert len(result.stdout.strip().splitlines()) == 6

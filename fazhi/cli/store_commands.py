@@ -1,0 +1,160 @@
+"""Commands over a store: the named questions (``fazhi ask``), the endpoint (``serve``) and ``export``."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .app import Format, FormatOption, GraphOption, StoreOption, app, emit, open_source
+
+ask_app = typer.Typer(
+    help="The questions users ask, as named SPARQL queries with bound parameters (over --store or --graph).",
+    no_args_is_help=True,
+)
+app.add_typer(ask_app, name="ask")
+
+StatusFilter = typer.Option(None, "--status", "-s", help="Only this status: adopted, planned or problem.")
+
+
+@ask_app.command("adopters")
+def ask_adopters(
+    mechanism: str = typer.Argument(..., help="A mechanism's preferred label or alias, e.g. 府院联动."),
+    status: Optional[str] = StatusFilter,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """Which regions adopted (planned, lamented) one mechanism, when, on what evidence."""
+    from ..graph.ask import adopters
+
+    emit(adopters(open_source(graph, store), mechanism, status=status), format, f"adopters of {mechanism}")
+
+
+@ask_app.command("mechanisms")
+def ask_mechanisms(
+    region: str = typer.Argument(..., help="A region's short or full name, e.g. 顺城区."),
+    status: Optional[str] = StatusFilter,
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """The mechanisms one region adopted, planned or lamented, by year."""
+    from ..graph.ask import mechanisms_of
+
+    emit(mechanisms_of(open_source(graph, store), region, status=status), format, f"mechanisms of {region}")
+
+
+@ask_app.command("co-adoption")
+def ask_co_adoption(
+    status: str = typer.Option("adopted", "--status", "-s", help="Which adoptions count: adopted (default), planned or problem."),
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """Which mechanisms travel together: pairs and how many regions have both."""
+    from ..graph.ask import co_adoption
+
+    emit(co_adoption(open_source(graph, store), status=status), format, "co-adoption")
+
+
+@ask_app.command("matrix")
+def ask_matrix(
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """The region × mechanism matrix as rows: region, year, mechanism, category, status."""
+    from ..graph.ask import matrix
+
+    emit(matrix(open_source(graph, store)), format, "region × mechanism")
+
+
+@ask_app.command("regions")
+def ask_regions(
+    parent: str = typer.Argument(..., help="A province, city or county, e.g. 云南省."),
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """The regions under a province, city or county that reports are about."""
+    from ..graph.ask import regions_under
+
+    emit(regions_under(open_source(graph, store), parent), format, f"regions under {parent}")
+
+
+@ask_app.command("figures")
+def ask_figures(
+    indicator: Optional[str] = typer.Argument(None, help="An indicator, e.g. 行政诉讼败诉率; without one, the indicators there are."),
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """One indicator's figures compared across regions and years (or the list of indicators)."""
+    from ..graph.ask import figures
+
+    emit(figures(open_source(graph, store), indicator), format, indicator or "indicators")
+
+
+@ask_app.command("promises")
+def ask_promises(
+    region: Optional[str] = typer.Argument(None, help="A region's short or full name; without one, every region."),
+    mechanism: Optional[str] = typer.Option(None, "--mechanism", "-m", help="Only this mechanism."),
+    graph: Optional[Path] = GraphOption,
+    store: Optional[Path] = StoreOption,
+    format: Format = FormatOption,
+):
+    """Promise tracking: what a region planned in year N, and whether its N+1 report shows it adopted."""
+    from ..graph.ask import promises
+
+    emit(promises(open_source(graph, store), region, mechanism=mechanism), format, "promises")
+
+
+@app.command()
+def serve(
+    store: Path = typer.Option(Path("out/store"), "--store", "-S", help="Store folder written by `fazhi build --store`.", envvar="FAZHI_STORE"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
+    port: int = typer.Option(7878, "--port", "-p", help="Port of the SPARQL endpoint (0: any free port)."),
+    pages_port: Optional[int] = typer.Option(None, "--pages-port", help="Port of the pages (default: the endpoint's port + 1)."),
+    no_pages: bool = typer.Option(False, "--no-pages", help="Serve only the SPARQL endpoint."),
+    timeout: int = typer.Option(120, "--timeout", help="Seconds a query may run."),
+):
+    """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server), and its pages."""
+    from ..graph.endpoint import LOOPBACK, Endpoint
+
+    endpoint = Endpoint(store, host=host, port=port, pages_port=pages_port, pages=not no_pages, timeout_s=timeout)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    endpoint.start()
+    try:
+        if host not in LOOPBACK:
+            print(f"fazhi: warning: listening on {host}, not only on this machine", file=sys.stderr)
+        print(f"SPARQL endpoint: {endpoint.query_url}  (read-only; Ctrl-C stops)", flush=True)
+        if endpoint.pages_url:
+            print(f"pages: {endpoint.pages_url}", flush=True)
+        endpoint.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        endpoint.stop()
+    print("fazhi: server stopped", file=sys.stderr)
+
+
+@app.command()
+def export(
+    out: Path = typer.Option(..., "--out", "-o", help="File to write: .nq or .trig keep one graph per report; .ttl, .nt, .jsonld get their union."),
+    store: Path = typer.Option(Path("out/store"), "--store", "-S", help="Store folder written by `fazhi build --store`.", envvar="FAZHI_STORE"),
+    no_ontology: bool = typer.Option(False, "--no-ontology", help="Leave out the ontology and vocabulary graph."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+):
+    """Dump a store for larger engines (QLever, Virtuoso, GraphDB): N-Quads or TriG, written atomically."""
+    from ..graph.store import Store, export as export_store
+
+    count = export_store(Store(store), out, force=force, include_ontology=not no_ontology)
+    print(f"{out}: {count} quads", file=sys.stderr)

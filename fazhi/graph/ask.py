@@ -1,0 +1,93 @@
+"""The questions users ask, as named queries (``queries/*.rq``) with bound parameters.
+
+Each takes a *source* — an rdflib graph loaded from a file, or a persistent
+``Store`` — and returns a ``Table``; ``fazhi ask NAME …`` prints the same::
+
+    fazhi.adopters(store, "府院联动")        # who adopted it, when, on what evidence
+    fazhi.mechanisms_of(store, "顺城区")     # what one region adopted, planned, lamented
+    fazhi.co_adoption(store)                 # which mechanisms travel together
+    fazhi.matrix(store)                      # region × mechanism, status per cell
+    fazhi.regions_under(store, "云南省")      # regions under a province, city or county
+    fazhi.figures(store, "行政诉讼败诉率")     # one indicator across regions and years
+    fazhi.promises(store, "顺城区")           # planned in year N — adopted in N+1?
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal
+
+from ..errors import QueryError
+from .query import STATUSES, Table, _run, adoption, named_query, resolve_mechanism, run_per_region
+
+OUTCOMES = ("adopted", "planned again", "problem", "not mentioned", "no report")
+
+
+def _status_iri(status: str):
+    from ..ontology import FZ
+
+    if status not in STATUSES:
+        raise QueryError(f"--status {status}: unknown status — use one of {', '.join(STATUSES)}")
+    return FZ[status]
+
+
+def adopters(source, mechanism: str, status: str | None = None) -> Table:
+    """The regions that adopted (planned, lamented) one mechanism, by name or alias."""
+    return adoption(source, mechanism=mechanism, status=status)
+
+
+def mechanisms_of(source, region: str, status: str | None = None) -> Table:
+    """The mechanisms one region (short or full name) adopted, planned or lamented."""
+    return adoption(source, region=region, status=status)
+
+
+def co_adoption(source, status: str = "adopted") -> Table:
+    """Pairs of mechanisms with the number of regions that have both (with ``status``)."""
+    return _run(source, named_query("co_adoption"), {"statusIri": _status_iri(status)})
+
+
+def matrix(source) -> Table:
+    """The region × mechanism matrix as rows: region, year, mechanism, category, status."""
+    table = _run(source, named_query("matrix"))
+    rows = sorted(set(table.rows), key=lambda r: tuple("" if v is None else str(v) for v in r))
+    return Table(table.columns, tuple(rows))
+
+
+def regions_under(source, parent: str) -> Table:
+    """The regions under a province, city or county (at any depth), with their reports."""
+    return _run(source, named_query("regions_under"), {"parentName": Literal(parent)})
+
+
+def figures(source, indicator: str | None = None) -> Table:
+    """One indicator's figures across regions and years; without one, the indicators there are."""
+    if indicator is None:
+        return _run(source, named_query("indicators"))
+    return _run(source, named_query("figures"), {"indicatorName": Literal(indicator)})
+
+
+def promises(source, region: str | None = None, mechanism: str | None = None) -> Table:
+    """Mechanisms planned in a region's year-N report, and whether its N+1 report shows them adopted.
+
+    ``outcome`` is one of ``OUTCOMES``: adopted, planned again, problem, not
+    mentioned (the N+1 report is silent on it) or no report (none for N+1).
+    """
+    bindings = {"concept": resolve_mechanism(source, mechanism)} if mechanism else {}
+    table = run_per_region(source, named_query("promises"), region, bindings)
+    return Table(table.columns, tuple(sorted(set(table.rows), key=lambda r: tuple("" if v is None else str(v) for v in r))))
+
+
+ASK = {
+    "adopters": adopters,
+    "mechanisms": mechanisms_of,
+    "co-adoption": co_adoption,
+    "matrix": matrix,
+    "regions": regions_under,
+    "figures": figures,
+    "promises": promises,
+}
+
+
+def ask(source, name: str, *args, **kwargs) -> Table:
+    """Run the named question ``name`` (a key of ``ASK``) with its arguments."""
+    if name not in ASK:
+        raise QueryError(f"{name}: no such question — known: {', '.join(ASK)}")
+    return ASK[name](source, *args, **kwargs)

@@ -1,0 +1,183 @@
+"""A SPARQL 1.1 Protocol endpoint over a store: Oxigraph's own server, read-only, plus the pages.
+
+The endpoint is the ``oxigraph`` server that PyPI's ``oxigraph`` package ships
+(``serve-read-only``, union default graph): GET and POST queries, content
+negotiation for SPARQL JSON/XML/CSV/TSV results and Turtle/N-Triples graphs,
+400 with the parser's message on malformed SPARQL, updates refused. It reads
+the store's current generation, which no build ever writes to. Beside it a
+static server (the standard library's) serves the pages of ``fazhi viz`` made
+from the same store::
+
+    with Endpoint("out/store", port=0) as ep:   # port 0: any free port
+        ep.query_url                             # http://127.0.0.1:PORT/query
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from ..errors import FazhiError, GraphError
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+STARTUP_SECONDS = 30
+
+
+def oxigraph_binary() -> str:
+    """The ``oxigraph`` server program installed beside this Python (the ``oxigraph`` package)."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
+    if not found:
+        raise FazhiError("oxigraph: the SPARQL server program is not installed — pip install oxigraph")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the standard library's name
+        pass
+
+
+class Endpoint:
+    """Oxigraph's SPARQL server over a store's current generation, and a server for its pages."""
+
+    def __init__(self, store: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
+                 pages_port: int | None = None, pages: bool = True, timeout_s: int = 120):
+        self.store_dir = Path(store)
+        self.host = host
+        self.port = port
+        self.pages_port = pages_port
+        self.pages = pages
+        self.timeout_s = timeout_s
+        self._proc: subprocess.Popen | None = None
+        self._pages_server: ThreadingHTTPServer | None = None
+        self._pages_dir: Path | None = None
+        self._log = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{_url_host(self.host)}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.base_url}/query"
+
+    @property
+    def pages_url(self) -> str | None:
+        return f"http://{_url_host(self.host)}:{self.pages_port}/" if self._pages_server else None
+
+    def start(self) -> "Endpoint":
+        from .store import Store
+
+        store = Store(self.store_dir)  # fails with a clear message if it is no store
+        generation = store.generation
+        if self.pages:
+            self._render_pages(store)
+        del store
+        if not self.port:
+            self.port = free_port(self.host)
+        self._log = tempfile.TemporaryFile()
+        command = [oxigraph_binary(), "serve-read-only", "--location", str(generation),
+                   "--bind", f"{_url_host(self.host)}:{self.port}", "--union-default-graph",
+                   "--timeout-s", str(self.timeout_s)]
+        self._proc = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while True:
+            if self._proc.poll() is not None:
+                self._log.seek(0)
+                said = " ".join(self._log.read().decode("utf-8", "replace").split())[-300:]
+                self.stop()
+                raise GraphError(f"{self.store_dir}: the SPARQL server did not start on {self.host}:{self.port} ({said or 'no message'})")
+            try:
+                with socket.create_connection((self.host, self.port), timeout=0.5):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise GraphError(f"{self.store_dir}: the SPARQL server did not answer on {self.host}:{self.port} within {STARTUP_SECONDS} s") from None
+                time.sleep(0.05)
+        if self.pages:
+            self._serve_pages()
+        return self
+
+    def _render_pages(self, store) -> None:
+        from ..viz.matrix import render_matrix
+        from ..viz.network import render_network
+
+        self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
+        render_network(store, self._pages_dir / "network.html")
+        render_matrix(store, self._pages_dir / "adoption.html")
+        (self._pages_dir / "index.html").write_text(INDEX, encoding="utf-8")
+
+    def _serve_pages(self) -> None:
+        handler = functools.partial(_QuietHandler, directory=str(self._pages_dir))
+        port = self.pages_port if self.pages_port is not None else self.port + 1
+        try:
+            self._pages_server = ThreadingHTTPServer((self.host, port), handler)
+        except OSError as exc:
+            self.stop()
+            raise GraphError(f"{self.host}:{port}: cannot serve the pages ({exc.strerror}) — choose another --pages-port") from None
+        self.pages_port = self._pages_server.server_address[1]
+        threading.Thread(target=self._pages_server.serve_forever, name="fazhi-pages", daemon=True).start()
+
+    def wait(self) -> int:
+        """Block until the SPARQL server ends (it runs until stopped)."""
+        return self._proc.wait() if self._proc else 0
+
+    def stop(self) -> None:
+        """Stop both servers and remove the rendered pages."""
+        if self._pages_server is not None:
+            self._pages_server.shutdown()
+            self._pages_server.server_close()
+            self._pages_server = None
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.terminate()
+                try:
+                    self._proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self._proc.kill()
+                    self._proc.wait()
+            self._proc = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        if self._pages_dir is not None:
+            shutil.rmtree(self._pages_dir, ignore_errors=True)
+            self._pages_dir = None
+
+    def __enter__(self) -> "Endpoint":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+INDEX = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>fazhi</title>
+<style>body{font-family:sans-serif;max-width:40em;margin:3em auto;line-height:1.6}</style></head>
+<body><h1>fazhi</h1>
+<ul>
+<li><a href="adoption.html">机制采纳矩阵 — the region × mechanism matrix</a></li>
+<li><a href="network.html">网络 — the network of regions, mechanisms, bodies, measures and documents</a></li>
+</ul>
+<p>SPARQL: send queries to the endpoint's <code>/query</code> (its address is printed by <code>fazhi serve</code>).</p>
+</body></html>
+"""

@@ -1,0 +1,377 @@
+"""A persistent store: Oxigraph (RocksDB) on disk, one named graph per report, built incrementally.
+
+Layout of a store folder::
+
+    DIR/current              → gen-000003 (a symlink, replaced atomically by each build)
+    DIR/gen-000003/          the Oxigraph database of the current build
+    DIR/gen-000003.json      its manifest: each report graph, the file it came from, hashes
+    DIR/gen-000002/ (.json)  the previous build, kept for servers still reading it
+
+A build never writes to a database that readers use. It checkpoints the current
+generation (RocksDB hard links: no copy), changes the checkpoint, writes its
+manifest and commits by replacing the ``current`` link. A crash at any point
+leaves ``current`` as it was; stray folders are removed by the next build.
+
+Queries run in Oxigraph with the union of all graphs as the default graph, and
+named queries with bound parameters (``substitutions``), never string-built.
+``Store.rdflib()`` gives the same data as an rdflib ``Dataset`` (oxrdflib) for
+code written against rdflib.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from ..errors import GraphError, QueryError
+
+CURRENT = "current"
+_GEN = re.compile(r"^gen-(\d{6})$")
+_XSD_STRING = str(XSD.string)
+_LANG_STRING = str(RDF.langString)
+MANIFEST_VERSION = 1
+
+
+def _ox():
+    import pyoxigraph
+
+    return pyoxigraph
+
+
+# ---- terms: rdflib ↔ pyoxigraph -------------------------------------------------
+
+
+def to_ox(term):
+    """An rdflib term as a pyoxigraph term."""
+    ox = _ox()
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise GraphError(f"cannot store {term!r} (not an RDF term)")
+
+
+def from_ox(term):
+    """A pyoxigraph term as an rdflib term (``None`` stays ``None``)."""
+    if term is None:
+        return None
+    ox = _ox()
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype in (_XSD_STRING, _LANG_STRING):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.DefaultGraph):
+        return None
+    raise GraphError(f"cannot read {term!r} from the store")
+
+
+def quads_of(graph, name: URIRef) -> Iterator:
+    """The triples of an rdflib graph as pyoxigraph quads in graph ``name``."""
+    ox = _ox()
+    g = ox.NamedNode(str(name))
+    cache: dict = {}
+
+    def conv(term):
+        hit = cache.get(term)
+        if hit is None:
+            hit = cache[term] = to_ox(term)
+        return hit
+
+    for s, p, o in graph:
+        yield ox.Quad(conv(s), conv(p), conv(o), g)
+
+
+# ---- the manifest -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One report graph of a store: where it came from and what it is."""
+
+    graph: str  # the named graph's IRI
+    path: str  # the file it was read from (absolute)
+    file_sha256: str  # of the file's bytes: unchanged bytes are never re-extracted
+    sha256: str  # of the decoded text (the report's key)
+    region: str  # full region name
+    year: int
+    issuer: str
+
+
+@dataclass
+class Manifest:
+    reports: dict[str, Entry] = field(default_factory=dict)  # by path
+
+    @classmethod
+    def read(cls, path: Path) -> "Manifest":
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls({e["path"]: Entry(**e) for e in data["reports"]})
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise GraphError(f"{path}: unreadable store manifest ({exc}) — rebuild the store into a new folder") from None
+
+    def write(self, path: Path) -> None:
+        from .io import write_atomic
+
+        data = {
+            "format": "fazhi-store",
+            "version": MANIFEST_VERSION,
+            "reports": [vars(e) for _, e in sorted(self.reports.items())],
+        }
+        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+
+
+# ---- the store ----------------------------------------------------------------------
+
+
+def _generations(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and _GEN.match(p.name))
+
+
+def _current(root: Path) -> Path | None:
+    link = root / CURRENT
+    if not link.is_symlink():
+        return None
+    target = root / os.readlink(link)
+    return target if target.is_dir() else None
+
+
+def is_store(path: str | Path) -> bool:
+    path = Path(path)
+    return path.is_dir() and _current(path) is not None
+
+
+class Store:
+    """A built fazhi store, opened read-only on its current generation."""
+
+    def __init__(self, root: str | Path):
+        root = Path(root)
+        if not root.exists():
+            raise GraphError(f"{root}: no such store — build one with: fazhi build seeds/ --store {root}")
+        generation = _current(root) if root.is_dir() else None
+        if generation is None:
+            raise GraphError(f"{root}: not a fazhi store (no {CURRENT} generation) — build one with: fazhi build seeds/ --store {root}")
+        self.root = root
+        self.generation = generation
+        try:
+            self._db = _ox().Store.read_only(str(generation))
+        except OSError as exc:
+            raise GraphError(f"{root}: cannot open the store ({' '.join(str(exc).split())[:200]})") from None
+        self.manifest = Manifest.read(generation.with_suffix(".json"))
+
+    def __len__(self) -> int:
+        return len(self._db)
+
+    def __repr__(self) -> str:
+        return f"<fazhi Store {self.root} ({self.generation.name}, {len(self.manifest.reports)} reports)>"
+
+    @property
+    def oxigraph(self):
+        """The underlying ``pyoxigraph.Store`` (read-only)."""
+        return self._db
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._db.named_graphs())
+
+    def execute(self, text: str, bindings: dict | None = None, where: str = "query"):
+        """Run SPARQL text over the union of all graphs; ``bindings`` maps variable names to rdflib terms."""
+        ox = _ox()
+        substitutions = {ox.Variable(str(k)): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            return self._db.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+        except SyntaxError as exc:
+            raise QueryError(f"{where}: malformed SPARQL — {' '.join(str(exc).split())[:200]}") from None
+        except OSError as exc:
+            raise QueryError(f"{where}: query failed — {' '.join(str(exc).split())[:200]}") from None
+
+    def rdflib(self):
+        """The store as an rdflib ``Dataset`` (oxrdflib), union default graph, read-only by convention."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        return Dataset(store=OxigraphStore(store=self._db), default_union=True)
+
+
+# ---- writing: one generation per build ----------------------------------------------
+
+
+class Transaction:
+    """A writable checkpoint of a store; ``commit`` makes it the current generation."""
+
+    def __init__(self, root: Path, db, generation: Path, manifest: Manifest):
+        self.root, self.db, self.generation, self.manifest = root, db, generation, manifest
+
+    def remove_graph(self, name: str) -> None:
+        self.db.remove_graph(_ox().NamedNode(name))
+
+    def replace_graph(self, name: URIRef, graph) -> None:
+        """Put ``graph``'s triples in the named graph ``name``, dropping what was there."""
+        node = _ox().NamedNode(str(name))
+        if self.db.contains_named_graph(node):
+            self.db.remove_graph(node)
+        self.db.extend(quads_of(graph, name))
+
+    def update(self, text: str) -> None:
+        self.db.update(text)
+
+    def load(self, path: str | Path) -> None:
+        """Bulk-load an RDF file (N-Quads, TriG, … by extension) into the checkpoint."""
+        from .io import format_for
+
+        ox = _ox()
+        formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+        fmt = format_for(path)
+        if fmt not in formats:
+            raise GraphError(f"{path}: cannot bulk-load {fmt} — use .nq, .trig, .ttl or .nt")
+        try:
+            self.db.bulk_load(path=str(path), format=formats[fmt])
+        except (SyntaxError, ValueError) as exc:
+            raise GraphError(f"{path}: not a valid {fmt} file ({' '.join(str(exc).split())[:200]})") from None
+
+
+def import_file(root: str | Path, path: str | Path) -> int:
+    """Load an RDF dump (e.g. one written by ``export``) into the store at ``root``; returns its size in quads.
+
+    Imported graphs have no manifest entries: an incremental build leaves them alone.
+    """
+    with transaction(root) as tx:
+        tx.load(path)
+        count = len(tx.db)
+    return count
+
+
+@contextmanager
+def transaction(root: str | Path) -> Iterator[Transaction]:
+    """Change a store (creating it if need be) all or nothing.
+
+    The changes go to a checkpoint of the current generation; when the block
+    ends without an exception the checkpoint's manifest is written and the
+    ``current`` link replaced in one rename. On an exception nothing changes.
+    """
+    ox = _ox()
+    root = Path(root)
+    if root.exists() and not root.is_dir():
+        raise GraphError(f"{root}: is a file, not a store folder")
+    if root.is_dir() and any(root.iterdir()) and _current(root) is None:
+        raise GraphError(f"{root}: not empty and not a fazhi store — give a new or empty folder")
+    root.mkdir(parents=True, exist_ok=True)
+    current = _current(root)
+    _cleanup(root, current)
+    numbers = [int(_GEN.match(p.name).group(1)) for p in _generations(root)]
+    generation = root / f"gen-{max(numbers, default=0) + 1:06d}"
+    try:
+        if current is None:
+            manifest = Manifest()
+            db = ox.Store(str(generation))
+        else:
+            manifest = Manifest.read(current.with_suffix(".json"))
+            ox.Store.read_only(str(current)).backup(str(generation))
+            db = ox.Store(str(generation))
+    except OSError as exc:
+        shutil.rmtree(generation, ignore_errors=True)
+        raise GraphError(f"{root}: cannot write the store ({' '.join(str(exc).split())[:200]})") from None
+    tx = Transaction(root, db, generation, manifest)
+    try:
+        yield tx
+        db.flush()
+        tx.manifest.write(generation.with_suffix(".json"))
+        del tx.db, db
+        link = root / f".{CURRENT}.tmp"
+        link.unlink(missing_ok=True)
+        link.symlink_to(generation.name)
+        os.replace(link, root / CURRENT)
+    except BaseException:
+        tx.db = None
+        shutil.rmtree(generation, ignore_errors=True)
+        generation.with_suffix(".json").unlink(missing_ok=True)
+        raise
+    _cleanup(root, generation, keep_previous=True)
+
+
+def _cleanup(root: Path, current: Path | None, keep_previous: bool = False) -> None:
+    """Remove generations other than ``current`` (and, if asked, the one before it)."""
+    keep = {current.name} if current is not None else set()
+    older = [p for p in _generations(root) if current is not None and p.name < current.name]
+    if keep_previous and older:
+        keep.add(older[-1].name)
+    for gen in _generations(root):
+        if gen.name not in keep:
+            shutil.rmtree(gen, ignore_errors=True)
+            gen.with_suffix(".json").unlink(missing_ok=True)
+
+
+def export(store: Store, out: str | Path, *, force: bool = True, include_ontology: bool = True) -> int:
+    """Write every graph of ``store`` to ``out`` (format by extension); returns the number of quads.
+
+    N-Quads and TriG keep the named graphs (one per report); Turtle, N-Triples
+    and JSON-LD get their union. The file is written to a temporary name and
+    renamed into place.
+    """
+    import tempfile
+
+    from .build import ONTOLOGY_GRAPH
+    from .io import format_for
+
+    ox = _ox()
+    fmt = format_for(out)
+    formats = {"nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG, "turtle": ox.RdfFormat.TURTLE,
+               "nt": ox.RdfFormat.N_TRIPLES, "json-ld": ox.RdfFormat.JSON_LD}
+    out = Path(out)
+    if out.exists() and not force:
+        raise GraphError(f"{out}: already exists — pass --force to overwrite")
+    if out.is_dir():
+        raise GraphError(f"{out}: is a folder — give a file name such as {out / 'dump.nq'}")
+    graphs = [g for g in store.oxigraph.named_graphs() if include_ontology or g.value != str(ONTOLOGY_GRAPH)]
+    graphs.sort(key=lambda g: g.value)
+    count = 0
+
+    def stream():
+        nonlocal count
+        for g in graphs:
+            for quad in store.oxigraph.quads_for_pattern(None, None, None, g):
+                count += 1
+                yield quad if fmt in ("nquads", "trig") else quad.triple
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    try:
+        kwargs = {"prefixes": _prefixes()} if fmt in ("turtle", "trig") else {}
+        ox.serialize(stream(), tmp, formats[fmt], **kwargs)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _prefixes() -> dict[str, str]:
+    from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDFS, SKOS, XSD
+
+    from ..ontology import FZ, FZD, FZV, OA
+
+    spaces = {"fz": FZ._NS, "fzd": FZD, "fzv": FZV, "oa": OA, "skos": SKOS, "prov": PROV, "org": ORG,
+              "dcterms": DCTERMS, "qb": QB, "rdfs": RDFS, "xsd": XSD}
+    return {prefix: str(ns) for prefix, ns in spaces.items()}

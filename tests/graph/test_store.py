@@ -1,0 +1,231 @@
+"""The persistent store: incremental builds, all-or-nothing changes, export, and answers equal to rdflib's."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import fazhi
+from fazhi.api import build_store, plan_store_build
+from fazhi.errors import GraphError, InputError, ValidationError
+from fazhi.graph import ask
+from fazhi.graph.io import union_graph
+from fazhi.graph.store import Store, export, import_file, is_store
+
+
+def build(folder: Path, store: Path, **options):
+    return build_store(plan_store_build([folder], store), **options)
+
+
+@pytest.fixture()
+def corpus(tmp_path, seed_files):
+    """A folder of three seed reports that a test may change."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path in seed_files[:3]:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def count(store: Store, text: str) -> int:
+    return fazhi.run_sparql(store, text).rows[0][0]
+
+
+REPORTS = "PREFIX fz: <https://w3id.org/fazhi/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a fz:Report }"
+
+
+def test_first_build_extracts_everything(corpus, tmp_path):
+    summary = build(corpus, tmp_path / "store")
+    assert (summary.reports, summary.extracted, summary.unchanged, summary.removed) == (3, 3, 0, 0)
+    store = Store(tmp_path / "store")
+    assert count(store, REPORTS) == 3
+    assert len(store.manifest.reports) == 3
+    assert summary.triples == len(store)
+
+
+def test_adding_one_report_extracts_only_it(corpus, tmp_path, seed_files):
+    build(corpus, tmp_path / "store")
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    summary = build(corpus, tmp_path / "store")
+    assert (summary.extracted, summary.unchanged, summary.removed, summary.reports) == (1, 3, 0, 4)
+    assert count(Store(tmp_path / "store"), REPORTS) == 4
+
+
+def test_rebuilding_unchanged_files_reads_none(corpus, tmp_path, monkeypatch):
+    build(corpus, tmp_path / "store")
+    read = []
+    import fazhi.extract.report as report_module
+
+    original = report_module.extract_report
+    monkeypatch.setattr(report_module, "extract_report", lambda *a, **k: read.append(a[0]) or original(*a, **k))
+    summary = build(corpus, tmp_path / "store")
+    assert read == [] and summary.extracted == 0 and summary.unchanged == 3
+
+
+def test_changing_a_report_drops_its_old_triples(corpus, tmp_path):
+    build(corpus, tmp_path / "store")
+    before = Store(tmp_path / "store")
+    target = sorted(corpus.iterdir())[0]
+    old_graph = before.manifest.reports[str(target.resolve())].graph
+    del before
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("。", "。\n", 1) + "\n另外,建立府院联动机制。\n", encoding="utf-8")
+    summary = build(corpus, tmp_path / "store")
+    assert (summary.extracted, summary.unchanged, summary.removed, summary.reports) == (1, 2, 1, 3)
+    after = Store(tmp_path / "store")
+    assert old_graph not in after.named_graphs()
+    assert after.manifest.reports[str(target.resolve())].graph != old_graph
+    old = fazhi.run_sparql(after, f"ASK {{ GRAPH <{old_graph}> {{ ?s ?p ?o }} }}")
+    assert old.rows == ((False,),)
+    assert count(after, REPORTS) == 3
+
+
+def test_removing_a_report_drops_its_graph(corpus, tmp_path):
+    build(corpus, tmp_path / "store")
+    target = sorted(corpus.iterdir())[1]
+    gone = Store(tmp_path / "store").manifest.reports[str(target.resolve())].graph
+    target.unlink()
+    summary = build(corpus, tmp_path / "store")
+    assert (summary.extracted, summary.removed, summary.reports) == (0, 1, 2)
+    store = Store(tmp_path / "store")
+    assert gone not in store.named_graphs()
+    assert count(store, REPORTS) == 2
+
+
+def test_reports_from_other_folders_are_kept(corpus, tmp_path, seed_files):
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(seed_files[4], other / seed_files[4].name)
+    build(corpus, tmp_path / "store")
+    summary = build(other, tmp_path / "store")
+    assert (summary.extracted, summary.removed, summary.reports) == (1, 0, 4)
+
+
+def test_a_failed_build_leaves_the_store_as_it_was(corpus, tmp_path, seed_files, monkeypatch):
+    build(corpus, tmp_path / "store")
+    before = Store(tmp_path / "store")
+    generation, quads = before.generation, len(before)
+    del before
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    import fazhi.ontology
+
+    class Broken:
+        conforms = False
+        messages = ["fz:Report: a broken shape (test)"]
+
+    monkeypatch.setattr(fazhi.ontology, "validate", lambda *a, **k: Broken())
+    with pytest.raises(ValidationError, match="store is unchanged"):
+        build(corpus, tmp_path / "store")
+    after = Store(tmp_path / "store")
+    assert after.generation == generation and len(after) == quads
+    assert sorted(p.name for p in (tmp_path / "store").iterdir() if p.name.startswith("gen-")) == [generation.name, generation.name + ".json"]
+
+
+def test_duplicates_of_stored_reports_are_refused(corpus, tmp_path):
+    build(corpus, tmp_path / "store")
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    source = sorted(corpus.iterdir())[0]
+    shutil.copy(source, twin / "copy.txt")
+    with pytest.raises(InputError, match="same content as"):
+        build(twin, tmp_path / "store")
+
+
+def test_not_a_store(tmp_path):
+    with pytest.raises(GraphError, match="no such store"):
+        Store(tmp_path / "missing")
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "plain" / "notes.txt").write_text("x")
+    with pytest.raises(GraphError, match="not a fazhi store"):
+        Store(tmp_path / "plain")
+    assert not is_store(tmp_path / "plain")
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory, seeds_dir):
+    root = tmp_path_factory.mktemp("store") / "store"
+    build(seeds_dir, root)
+    return Store(root)
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_reports):
+    return union_graph(fazhi.build_dataset(list(seed_reports.values())))
+
+
+QUESTIONS = [
+    ("adopters", ("府院联动",), {}),
+    ("adopters", ("行政执法三项制度",), {"status": "adopted"}),
+    ("mechanisms", ("顺城区",), {}),
+    ("mechanisms", ("云南省昆明市禄劝彝族苗族自治县翠华镇",), {"status": "planned"}),
+    ("co-adoption", (), {}),
+    ("matrix", (), {}),
+    ("regions", ("云南省",), {}),
+    ("figures", ("行政诉讼败诉率",), {}),
+    ("figures", (), {}),
+    ("promises", (), {}),
+    ("promises", ("翠华镇",), {}),
+]
+
+
+@pytest.mark.parametrize("name,args,kwargs", QUESTIONS, ids=[f"{q[0]}-{'-'.join(q[1])}" for q in QUESTIONS])
+def test_store_answers_equal_rdflib(seed_store, seed_graph, name, args, kwargs):
+    from_store = ask.ask(seed_store, name, *args, **kwargs)
+    in_memory = ask.ask(seed_graph, name, *args, **kwargs)
+    assert from_store.columns == in_memory.columns
+    assert sorted(map(repr, from_store.rows)) == sorted(map(repr, in_memory.rows))
+    if name != "promises" or args:
+        assert from_store.rows, "the question has an answer on the seeds"
+
+
+def test_store_reports_and_adoption_equal_rdflib(seed_store, seed_graph):
+    assert fazhi.reports(seed_store) == fazhi.reports(seed_graph)
+    assert fazhi.adoption(seed_store) == fazhi.adoption(seed_graph)
+
+
+def test_an_unknown_region_has_no_answers(seed_store):
+    assert ask.mechanisms_of(seed_store, "不存在区").rows == ()
+
+
+def test_store_as_rdflib_dataset(seed_store):
+    from rdflib.namespace import RDF
+
+    from fazhi.ontology import FZ
+
+    ds = seed_store.rdflib()
+    assert len({s for s, _, _ in ds.triples((None, RDF.type, FZ.Report))}) == 5
+
+
+def test_export_and_import_round_trip(seed_store, tmp_path):
+    quads = export(seed_store, tmp_path / "dump.nq")
+    assert quads == len(seed_store)
+    again = export(seed_store, tmp_path / "again.nq")
+    assert again == quads and (tmp_path / "dump.nq").read_bytes() == (tmp_path / "again.nq").read_bytes()
+    assert import_file(tmp_path / "copy", tmp_path / "dump.nq") == quads
+    copy = Store(tmp_path / "copy")
+    assert fazhi.adoption(copy) == fazhi.adoption(seed_store)
+    export(seed_store, tmp_path / "dump.trig")
+    graphs = fazhi.load(tmp_path / "dump.trig")
+    assert len(list(graphs.graphs())) >= 7  # five reports, ontology, candidates (+ default)
+
+
+def test_export_refuses_to_overwrite(seed_store, tmp_path):
+    (tmp_path / "dump.nq").write_text("keep me")
+    with pytest.raises(GraphError, match="already exists"):
+        export(seed_store, tmp_path / "dump.nq", force=False)
+    assert (tmp_path / "dump.nq").read_text() == "keep me"
+
+
+def test_a_killed_build_leaves_only_a_stray_folder_that_the_next_build_removes(corpus, tmp_path):
+    build(corpus, tmp_path / "store")
+    root = tmp_path / "store"
+    current = Store(root).generation
+    stray = root / "gen-000042"  # what a build killed before its commit leaves behind
+    stray.mkdir()
+    (stray / "000001.sst").write_bytes(b"half-written")
+    assert Store(root).generation == current  # readers never see it
+    build(corpus, root)
+    assert not stray.exists()
+    assert Store(root).generation not in (current, stray)
