@@ -138,7 +138,7 @@ def serve(
         print(f"SPARQL endpoint: {endpoint.query_url}  (read-only; Ctrl-C stops)", flush=True)
         if endpoint.pages_url:
             print(f"pages: {endpoint.pages_url}", flush=True)
-        endpoint.wait()
+        endpoint.wait(on_switch=lambda gen: print(f"fazhi: the store changed: now serving {gen.name}", file=sys.stderr, flush=True))
     except KeyboardInterrupt:
         pass
     finally:

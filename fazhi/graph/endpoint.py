@@ -4,7 +4,8 @@ The endpoint is the ``oxigraph`` server that PyPI's ``oxigraph`` package ships
 (``serve-read-only``, union default graph): GET and POST queries, content
 negotiation for SPARQL JSON/XML/CSV/TSV results and Turtle/N-Triples graphs,
 400 with the parser's message on malformed SPARQL, updates refused. It reads
-the store's current generation, which no build ever writes to. Beside it a
+the store's current generation, which no build ever writes to, and moves to
+the next one when a build commits it. Beside it a
 static server (the standard library's) serves the pages of ``fazhi viz`` made
 from the same store::
 
@@ -70,6 +71,7 @@ class Endpoint:
         self._pages_server: ThreadingHTTPServer | None = None
         self._pages_dir: Path | None = None
         self._log = None
+        self.generation: Path | None = None
 
     @property
     def base_url(self) -> str:
@@ -84,17 +86,24 @@ class Endpoint:
         return f"http://{_url_host(self.host)}:{self.pages_port}/" if self._pages_server else None
 
     def start(self) -> "Endpoint":
+        if not self.port:
+            self.port = free_port(self.host)
+        self._launch()
+        if self.pages:
+            self._serve_pages()
+        return self
+
+    def _launch(self) -> None:
+        """Render the pages and start Oxigraph's server on the store's current generation."""
         from .store import Store
 
         store = Store(self.store_dir)  # fails with a clear message if it is no store
-        generation = store.generation
+        self.generation = store.generation
         if self.pages:
             self._render_pages(store)
         del store
-        if not self.port:
-            self.port = free_port(self.host)
         self._log = tempfile.TemporaryFile()
-        command = [oxigraph_binary(), "serve-read-only", "--location", str(generation),
+        command = [oxigraph_binary(), "serve-read-only", "--location", str(self.generation),
                    "--bind", f"{_url_host(self.host)}:{self.port}", "--union-default-graph",
                    "--timeout-s", str(self.timeout_s)]
         self._proc = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
@@ -113,16 +122,28 @@ class Endpoint:
                     self.stop()
                     raise GraphError(f"{self.store_dir}: the SPARQL server did not answer on {self.host}:{self.port} within {STARTUP_SECONDS} s") from None
                 time.sleep(0.05)
-        if self.pages:
-            self._serve_pages()
-        return self
+
+    def _stop_server(self) -> None:
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.terminate()
+                try:
+                    self._proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    self._proc.kill()
+                    self._proc.wait()
+            self._proc = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def _render_pages(self, store) -> None:
         from ..viz.matrix import render_matrix
         from ..viz.network import render_network
 
-        self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
-        render_network(store, self._pages_dir / "network.html")
+        if self._pages_dir is None:
+            self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
+        render_network(store, self._pages_dir / "network.html")  # each page written atomically
         render_matrix(store, self._pages_dir / "adoption.html")
         (self._pages_dir / "index.html").write_text(INDEX, encoding="utf-8")
 
@@ -137,9 +158,27 @@ class Endpoint:
         self.pages_port = self._pages_server.server_address[1]
         threading.Thread(target=self._pages_server.serve_forever, name="fazhi-pages", daemon=True).start()
 
-    def wait(self) -> int:
-        """Block until the SPARQL server ends (it runs until stopped)."""
-        return self._proc.wait() if self._proc else 0
+    def wait(self, follow: bool = True, poll_s: float = 2.0, on_switch=None) -> int:
+        """Block until the SPARQL server ends (it runs until stopped).
+
+        With ``follow``, a build that commits a new generation of the store is
+        picked up: the server restarts on it (same port; a fraction of a second
+        without answers) and the pages are made again. ``on_switch(generation)``
+        is called after each switch.
+        """
+        from .store import _current
+
+        while self._proc is not None:
+            try:
+                return self._proc.wait(timeout=poll_s)
+            except subprocess.TimeoutExpired:
+                pass
+            if follow and _current(self.store_dir) not in (None, self.generation):
+                self._stop_server()
+                self._launch()
+                if on_switch:
+                    on_switch(self.generation)
+        return 0
 
     def stop(self) -> None:
         """Stop both servers and remove the rendered pages."""
@@ -147,18 +186,7 @@ class Endpoint:
             self._pages_server.shutdown()
             self._pages_server.server_close()
             self._pages_server = None
-        if self._proc is not None:
-            if self._proc.poll() is None:
-                self._proc.terminate()
-                try:
-                    self._proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    self._proc.kill()
-                    self._proc.wait()
-            self._proc = None
-        if self._log is not None:
-            self._log.close()
-            self._log = None
+        self._stop_server()
         if self._pages_dir is not None:
             shutil.rmtree(self._pages_dir, ignore_errors=True)
             self._pages_dir = None

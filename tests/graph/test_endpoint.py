@@ -193,3 +193,42 @@ def test_the_readme_curl_example_works(server):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[0].strip() == "mechanism,regions" and len(lines) == 11
+
+
+def test_the_server_follows_a_new_build(tmp_path, seed_files):
+    import shutil
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for path in seed_files[:2]:
+        shutil.copy(path, folder / path.name)
+    root = tmp_path / "store"
+    build_store(plan_store_build([folder], root))
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "fazhi", "serve", "--store", str(root), "--port", str(port), "--no-pages"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = process.stdout.readline().split()[2]
+        reports = PREFIXES + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a fz:Report }"
+
+        def count():
+            return int(client(url, reports)["results"]["bindings"][0]["n"]["value"])
+
+        assert count() == 2
+        shutil.copy(seed_files[2], folder / seed_files[2].name)
+        build_store(plan_store_build([folder], root))
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if count() == 3:
+                    break
+            except Exception:  # the moment of the switch: no answer
+                pass
+            assert time.monotonic() < deadline, "the server did not move to the new build"
+            time.sleep(0.2)
+        assert "now serving gen-000002" in process.stderr.readline()
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
