@@ -1,11 +1,13 @@
 """Throughput of `fazhi build`: reports/s, MB/s and peak memory.
 
-The corpus is the five seeds repeated to ~N reports. Each copy gets its own
-closing line so that every copy has a different content hash (identical
-content would be one report). Each run is a fresh process (so peak memory is
-the run's own); the figure reported is the median of the runs.
+The corpus is the five seeds moved to N distinct real regions (``bench/corpus.py``:
+each copy is its own report, as a corpus of counties is). Each run is a fresh
+process (so peak memory is the run's own); the figure reported is the median of
+the runs. With ``--store`` the build goes into a persistent store, and each run
+also times an incremental rebuild after one more report is added.
 
     .venv/bin/python bench/build.py --reports 1000 --runs 3
+    .venv/bin/python bench/build.py --reports 1000 --runs 3 --store
 """
 
 from __future__ import annotations
@@ -23,6 +25,33 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import make_corpus  # noqa: E402
+
+STORE_CHILD = r"""
+import json, resource, shutil, sys, time
+from pathlib import Path
+t0 = time.perf_counter()
+from fazhi.api import build_store, plan_store_build
+from fazhi.extract.pipeline import get_nlp
+from fazhi.graph.store import Store
+get_nlp()
+t1 = time.perf_counter()
+corpus, store, extra = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[4])
+first = build_store(plan_store_build([corpus], store), validate=sys.argv[3] == "1")
+t2 = time.perf_counter()
+shutil.copy(extra, corpus / extra.name)
+again = build_store(plan_store_build([corpus], store), validate=sys.argv[3] == "1")
+t3 = time.perf_counter()
+(corpus / extra.name).unlink()
+assert again.extracted == 1, again
+print(json.dumps({
+    "startup_s": t1 - t0, "build_s": t2 - t1, "incremental_s": t3 - t2, "total_s": t2 - t0,
+    "reports": first.reports, "triples": first.triples,
+    "store_bytes": sum(p.stat().st_blocks * 512 for p in Store(store).generation.iterdir()),
+    "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+}))
+"""
 
 CHILD = r"""
 import json, resource, sys, time
@@ -45,24 +74,13 @@ print(json.dumps({
 """
 
 
-def make_corpus(folder: Path, n: int) -> int:
-    seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    total = 0
-    for i in range(n):
-        seed = seeds[i % len(seeds)]
-        text = seed.read_text(encoding="utf-8") + f"\n(副本 {i:05d})\n"
-        path = folder / f"{i:05d}_{seed.name}"
-        path.write_text(text, encoding="utf-8")
-        total += path.stat().st_size
-    return total
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--format", default="ttl", choices=["ttl", "nt", "trig", "jsonld", "nq"])
     parser.add_argument("--no-validate", action="store_true")
+    parser.add_argument("--store", action="store_true", help="build into a persistent store (and time an incremental rebuild)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="fazhi-bench-"))
@@ -70,17 +88,23 @@ def main() -> None:
         corpus = work / "corpus"
         corpus.mkdir()
         size = make_corpus(corpus, args.reports)
+        spare = work / "spare"
+        spare.mkdir()
+        make_corpus(spare, args.reports + 1)  # the one more report of the incremental run
+        extra = sorted(spare.iterdir())[-1]
         runs = []
         for i in range(args.runs):
-            out = work / f"out{i}.{args.format}"
-            proc = subprocess.run(
-                [sys.executable, "-c", CHILD, str(corpus), str(out), "0" if args.no_validate else "1"],
-                capture_output=True, text=True,
-            )
+            validate = "0" if args.no_validate else "1"
+            if args.store:
+                command = [sys.executable, "-c", STORE_CHILD, str(corpus), str(work / f"store{i}"), validate, str(extra)]
+            else:
+                command = [sys.executable, "-c", CHILD, str(corpus), str(work / f"out{i}.{args.format}"), validate]
+            proc = subprocess.run(command, capture_output=True, text=True)
             if proc.returncode != 0:
                 sys.exit(f"bench run {i + 1} failed:\n{proc.stderr[-2000:]}")
             runs.append(json.loads(proc.stdout.strip().splitlines()[-1]))
             print(f"run {i + 1}: {runs[-1]['total_s']:.1f} s", file=sys.stderr)
+            shutil.rmtree(work / f"store{i}", ignore_errors=True)
         med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
         result = {
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
@@ -88,16 +112,19 @@ def main() -> None:
             "corpus_mb": round(size / 1e6, 2),
             "runs": args.runs,
             "validate": not args.no_validate,
-            "format": args.format,
+            "target": "store" if args.store else args.format,
             "median_total_s": round(med["total_s"], 2),
-            "median_extract_s": round(med["extract_s"], 2),
-            "median_graph_validate_write_s": round(med["graph_validate_write_s"], 2),
             "reports_per_s": round(args.reports / med["total_s"], 1),
-            "extract_reports_per_s": round(args.reports / med["extract_s"], 1),
             "mb_per_s": round(size / 1e6 / med["total_s"], 3),
             "triples": int(med["triples"]),
             "peak_rss_mb": round(med["peak_rss_mb"], 1),
         }
+        if args.store:
+            result.update(median_build_s=round(med["build_s"], 2), median_incremental_one_more_s=round(med["incremental_s"], 2),
+                          store_mb=round(med["store_bytes"] / 1e6, 1))
+        else:
+            result.update(median_extract_s=round(med["extract_s"], 2), median_graph_validate_write_s=round(med["graph_validate_write_s"], 2),
+                          extract_reports_per_s=round(args.reports / med["extract_s"], 1))
         print(json.dumps(result, ensure_ascii=False, indent=1))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,74 @@
+"""A synthetic corpus for the benchmarks: the five seeds moved to other real regions.
+
+Copy ``i`` of a seed has the seed's province, city and county names replaced by
+those of another county of the national gazetteer (the ``i``-th, in a fixed
+order), so every copy is a distinct report — its own region, content hash and
+key (region, year, issuer) — as a corpus of thousands of counties is. Text,
+structure and length stay the seed's. Deterministic: same ``n``, same files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _towns() -> dict[tuple[str, str], str]:
+    """(city, county) → the name of one of its towns."""
+    from fazhi.extract.regions import TOWN, gazetteer
+
+    out: dict[tuple[str, str], str] = {}
+    for place in gazetteer().places:
+        if place.depth == TOWN and place.name.endswith("镇"):
+            out.setdefault((place.city, place.county), place.name)
+    return out
+
+
+def _counties():
+    from fazhi.extract.regions import COUNTY, gazetteer
+
+    seen, out = set(), []
+    for place in gazetteer().places:
+        if place.depth == COUNTY and place.city and place.province and place.city != place.province:
+            key = (place.province, place.city, place.name)
+            if key not in seen:
+                seen.add(key)
+                out.append(place)
+    # Names that occur once only: a replacement must not be ambiguous.
+    counts: dict[str, int] = {}
+    for place in out:
+        counts[place.name] = counts.get(place.name, 0) + 1
+    return [p for p in out if counts[p.name] == 1]
+
+
+def make_corpus(folder: Path, n: int) -> int:
+    """Write ``n`` reports into ``folder``; returns their total size in bytes."""
+    from fazhi.extract import extract_report
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    chains = []  # (province, city or None, county-level name, town or None) of each seed
+    for seed in seeds:
+        region = extract_report(seed).region
+        city = region.city if region.city and region.city != region.province else None
+        town = region.name if region.county else None
+        chains.append((region.province, city, region.county or region.name, town))
+    towns = _towns()
+    counties = [c for c in _counties() if (c.city, c.name) in towns]
+    total = 0
+    for i in range(n):
+        seed = seeds[i % len(seeds)]
+        text = seed.read_text(encoding="utf-8")
+        target = counties[(i * 7919) % len(counties)]  # spread over the provinces
+        province, city, county, town = chains[i % len(seeds)]
+        replacements = {province: target.province, county: target.name}
+        if city:
+            replacements[city] = target.city
+        if town:
+            replacements[town] = towns[(target.city, target.name)]
+        for old in sorted(replacements, key=len, reverse=True):
+            text = text.replace(old, replacements[old])
+        path = folder / f"{i:05d}_{seed.name}"
+        path.write_text(text, encoding="utf-8")
+        total += path.stat().st_size
+    return total
