@@ -47,7 +47,7 @@ t3 = time.perf_counter()
 assert again.extracted == 1, again
 print(json.dumps({
     "startup_s": t1 - t0, "build_s": t2 - t1, "incremental_s": t3 - t2, "total_s": t2 - t0,
-    "reports": first.reports, "triples": first.triples,
+    "reports": first.reports, "triples": first.quads,
     "store_bytes": sum(p.stat().st_blocks * 512 for p in Store(store).generation.iterdir()),
     "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
 }))

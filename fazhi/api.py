@@ -172,8 +172,9 @@ class StorePlan:
     extract: tuple[Path, ...]  # new or changed files
     unchanged: tuple[Path, ...]  # same bytes as when last built: not read again
     removed: tuple  # store entries whose files are gone from the folders given
-    manifest: object  # the store's current manifest
+    manifest: object  # the store's manifest when planned (not changed by the build)
     file_sha256: dict  # resolved path → sha256 of the file's bytes, for every file given
+    generation: str | None  # the store's generation when planned (None: no store yet)
 
 
 def _file_sha256(path: Path) -> str:
@@ -192,12 +193,12 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
     under one of ``paths`` (a folder given, or the file itself) and is gone is
     dropped; reports from elsewhere are kept.
     """
-    from .graph.store import Manifest, _current
+    from .graph.store import Manifest, current_generation
 
     paths = [Path(p) for p in paths]
     files = collect_paths(paths)
     store = Path(store)
-    current = _current(store) if store.is_dir() else None
+    current = current_generation(store) if store.is_dir() else None
     manifest = Manifest.read(current.with_suffix(".json")) if current is not None else Manifest()
     scope = [p.resolve() for p in paths]
     hashes = {}
@@ -213,7 +214,7 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
         return any(p == s or s in p.parents for s in scope)
 
     removed = tuple(e for key, e in sorted(manifest.reports.items()) if key not in hashes and in_scope(key))
-    return StorePlan(store, tuple(extract), tuple(unchanged), removed, manifest, hashes)
+    return StorePlan(store, tuple(extract), tuple(unchanged), removed, manifest, hashes, current.name if current else None)
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,7 @@ class StoreSummary:
     extracted: int  # read and extracted by this build
     unchanged: int  # not read again
     removed: int  # dropped: files gone, or replaced by a changed file
-    triples: int  # quads in the store after the build
+    quads: int  # in the store after the build (a triple in several report graphs counts in each)
 
 
 VALIDATE_CHUNK = 100  # reports validated together (SHACL shapes are per node; this bounds memory)
@@ -243,10 +244,10 @@ def build_store(
     """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing."""
     from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, build_dataset, report_graph_iri
     from .graph.io import union_graph
-    from .graph.store import Entry, transaction
+    from .graph.store import Entry, Manifest, transaction
     from .ontology import ontology_graph, vocabulary_graph
 
-    manifest = plan.manifest
+    manifest = Manifest(dict(plan.manifest.reports))  # the plan stays as it was
     replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
     gone = {e.path for e in plan.removed} | replaced
     known = [(e.sha256, e.region, e.year, e.issuer, e.path) for key, e in manifest.reports.items() if key not in gone]
@@ -257,7 +258,7 @@ def build_store(
     ) if plan.extract else []
     if not reports and not known:
         raise InputError(f"{plan.store}: no report could be read — the store is unchanged")
-    with transaction(plan.store) as tx:
+    with transaction(plan.store, expect=plan.generation) as tx:
         tx.manifest = manifest
         for key in sorted(gone):
             tx.remove_graph(manifest.reports.pop(key).graph)
@@ -282,11 +283,11 @@ def build_store(
                     region=report.region.full_name, year=report.year, issuer=report.issuer,
                 )
         tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"))
-        triples = len(tx.db)
+        quads = len(tx.db)
         generation = tx.generation.name
     return StoreSummary(
         store=plan.store, generation=generation, reports=len(manifest.reports), extracted=len(reports),
-        unchanged=len(plan.unchanged), removed=len(gone), triples=triples,
+        unchanged=len(plan.unchanged), removed=len(gone), quads=quads,
     )
 
 

@@ -111,7 +111,7 @@ def build(
     if store is not None:
         line = (
             f"{summary.store}: {summary.reports} reports ({summary.extracted} extracted, {summary.unchanged} unchanged, "
-            f"{summary.removed} removed), {summary.triples} quads" + ("" if no_validate or not summary.extracted else ", new reports SHACL valid")
+            f"{summary.removed} removed), {summary.quads} quads" + ("" if no_validate or not summary.extracted else ", new reports SHACL valid")
         )
     else:
         line = (

@@ -166,14 +166,14 @@ class Endpoint:
         without answers) and the pages are made again. ``on_switch(generation)``
         is called after each switch.
         """
-        from .store import _current
+        from .store import current_generation
 
         while self._proc is not None:
             try:
                 return self._proc.wait(timeout=poll_s)
             except subprocess.TimeoutExpired:
                 pass
-            if follow and _current(self.store_dir) not in (None, self.generation):
+            if follow and current_generation(self.store_dir) not in (None, self.generation):
                 self._stop_server()
                 self._launch()
                 if on_switch:

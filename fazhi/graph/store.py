@@ -149,7 +149,9 @@ def _generations(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and _GEN.match(p.name))
 
 
-def _current(root: Path) -> Path | None:
+def current_generation(root: Path) -> Path | None:
+    """The folder of the store's current generation (``None`` if ``root`` is no store)."""
+    root = Path(root)
     link = root / CURRENT
     if not link.is_symlink():
         return None
@@ -159,7 +161,7 @@ def _current(root: Path) -> Path | None:
 
 def is_store(path: str | Path) -> bool:
     path = Path(path)
-    return path.is_dir() and _current(path) is not None
+    return path.is_dir() and current_generation(path) is not None
 
 
 class Store:
@@ -169,7 +171,7 @@ class Store:
         root = Path(root)
         if not root.exists():
             raise GraphError(f"{root}: no such store — build one with: fazhi build seeds/ --store {root}")
-        generation = _current(root) if root.is_dir() else None
+        generation = current_generation(root) if root.is_dir() else None
         if generation is None:
             raise GraphError(f"{root}: not a fazhi store (no {CURRENT} generation) — build one with: fazhi build seeds/ --store {root}")
         self.root = root
@@ -262,21 +264,25 @@ def import_file(root: str | Path, path: str | Path) -> int:
 
 
 @contextmanager
-def transaction(root: str | Path) -> Iterator[Transaction]:
+def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transaction]:
     """Change a store (creating it if need be) all or nothing.
 
     The changes go to a checkpoint of the current generation; when the block
     ends without an exception the checkpoint's manifest is written and the
     ``current`` link replaced in one rename. On an exception nothing changes.
+    ``expect`` names the generation the changes were planned on (``None``: no
+    store yet); if another build committed since, nothing is done.
     """
     ox = _ox()
     root = Path(root)
     if root.exists() and not root.is_dir():
         raise GraphError(f"{root}: is a file, not a store folder")
-    if root.is_dir() and any(root.iterdir()) and _current(root) is None:
+    if root.is_dir() and any(root.iterdir()) and current_generation(root) is None:
         raise GraphError(f"{root}: not empty and not a fazhi store — give a new or empty folder")
     root.mkdir(parents=True, exist_ok=True)
-    current = _current(root)
+    current = current_generation(root)
+    if expect != "any" and expect != (current.name if current else None):
+        raise GraphError(f"{root}: another build changed the store meanwhile — run the build again")
     _cleanup(root, current)
     numbers = [int(_GEN.match(p.name).group(1)) for p in _generations(root)]
     generation = root / f"gen-{max(numbers, default=0) + 1:06d}"

@@ -42,7 +42,7 @@ def test_first_build_extracts_everything(corpus, tmp_path):
     store = Store(tmp_path / "store")
     assert count(store, REPORTS) == 3
     assert len(store.manifest.reports) == 3
-    assert summary.triples == len(store)
+    assert summary.quads == len(store)
 
 
 def test_adding_one_report_extracts_only_it(corpus, tmp_path, seed_files):
@@ -229,3 +229,13 @@ def test_a_killed_build_leaves_only_a_stray_folder_that_the_next_build_removes(c
     build(corpus, root)
     assert not stray.exists()
     assert Store(root).generation not in (current, stray)
+
+
+def test_a_plan_made_before_another_build_is_refused(corpus, tmp_path, seed_files):
+    build(corpus, tmp_path / "store")
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    stale = plan_store_build([corpus], tmp_path / "store")
+    build(corpus, tmp_path / "store")  # commits meanwhile
+    with pytest.raises(GraphError, match="another build changed the store"):
+        build_store(stale)
+    assert len(Store(tmp_path / "store").manifest.reports) == 4
