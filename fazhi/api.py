@@ -242,7 +242,7 @@ def build_store(
     warnings: list | None = None,
 ) -> StoreSummary:
     """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing."""
-    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, build_dataset, report_graph_iri
+    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, build_dataset, report_graph_iri, report_iri
     from .graph.io import union_graph
     from .graph.store import Entry, Manifest, transaction
     from .ontology import ontology_graph, vocabulary_graph
@@ -276,7 +276,7 @@ def build_store(
                     raise ValidationError(f"{plan.store}: SHACL validation failed — {result.messages[0]}; the store is unchanged")
             for report in chunk:
                 name = report_graph_iri(report)
-                tx.replace_graph(name, ds.graph(name))
+                tx.add_report(name, report_iri(report), ds.graph(name))
                 path = str(origins[report.sha256].resolve())
                 manifest.reports[path] = Entry(
                     graph=str(name), path=path, file_sha256=plan.file_sha256[path], sha256=report.sha256,
@@ -298,7 +298,7 @@ DROP SILENT GRAPH <CANDIDATES> ;
 INSERT { GRAPH <CANDIDATES> { ?c fz:candidateCount ?n } }
 WHERE {
   SELECT ?c (COUNT(DISTINCT ?report) AS ?n)
-  WHERE { GRAPH ?g { ?c a fz:CandidateMechanism . ?m fz:denotes ?c ; fz:inReport ?report } }
+  WHERE { GRAPH ?e { ?c a fz:CandidateMechanism } GRAPH ?g { ?m fz:denotes ?c ; fz:inReport ?report } }
   GROUP BY ?c
 }
 """

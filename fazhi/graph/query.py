@@ -119,7 +119,7 @@ def _run_rdflib(graph, query: Sparql, bindings: dict | None, where: str) -> Tabl
 def _run_store(store, query: Sparql, bindings: dict | None, where: str) -> Table:
     import pyoxigraph as ox
 
-    from .store import from_ox
+    from .store import from_ox, plain_value
 
     result = store.execute(query.text, bindings, where)
     try:
@@ -129,7 +129,7 @@ def _run_store(store, query: Sparql, bindings: dict | None, where: str) -> Table
             rows = tuple(sorted((str(from_ox(t.subject)), str(from_ox(t.predicate)), str(from_ox(t.object))) for t in result))
             return Table(("subject", "predicate", "object"), rows)
         columns = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_plain(from_ox(solution[i])) for i in range(len(columns))) for solution in result)
+        rows = tuple(tuple(plain_value(solution[i]) for i in range(len(columns))) for solution in result)
     except (OSError, RuntimeError, ValueError) as exc:
         raise QueryError(f"{where}: query failed — {' '.join(str(exc).split())[:200]}") from None
     return Table(columns, rows)
@@ -146,8 +146,11 @@ def reports(graph) -> Table:
 
 def resolve_mechanism(graph, name: str) -> URIRef:
     """The concept whose preferred or alternative label is ``name``."""
-    table = _run(graph, named_query("mechanism_lookup"), {"name": Literal(name)}, "mechanism_lookup.rq")
-    concepts = sorted({row[0] for row in table.rows})
+    concepts = []
+    for label in (Literal(name, lang="zh"), Literal(name)):
+        concepts = sorted({row[0] for row in _run(graph, named_query("mechanism_lookup"), {"name": label}).rows})
+        if concepts:
+            break
     if not concepts:
         stripped = name.replace("“", "").replace("”", "").replace('"', "")
         if stripped != name:

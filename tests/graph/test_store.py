@@ -239,3 +239,38 @@ def test_a_plan_made_before_another_build_is_refused(corpus, tmp_path, seed_file
     with pytest.raises(GraphError, match="another build changed the store"):
         build_store(stale)
     assert len(Store(tmp_path / "store").manifest.reports) == 4
+
+
+def test_the_union_of_the_graphs_has_no_duplicate_triples(seed_store, seed_graph):
+    everything = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    distinct = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    assert count(seed_store, everything) == count(seed_store, distinct) == len(seed_store) == len(seed_graph)
+
+
+def test_a_report_graph_holds_only_what_the_report_says(seed_store):
+    from fazhi.graph.store import ENTITIES_GRAPH
+
+    entry = sorted(seed_store.manifest.reports.values(), key=lambda e: e.path)[0]
+    owner = entry.graph[: -len("/graph")]
+    subjects = fazhi.run_sparql(seed_store, f"SELECT DISTINCT ?s WHERE {{ GRAPH <{entry.graph}> {{ ?s ?p ?o }} }}").rows
+    assert subjects and all(s == owner or s.startswith(owner + "/") for (s,) in subjects)
+    assert str(ENTITIES_GRAPH) in seed_store.named_graphs()
+
+
+def test_bound_text_cannot_change_the_query(seed_store):
+    from rdflib import Literal
+
+    from fazhi.graph.query import _run, named_query
+
+    hostile = Literal('x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("', lang="zh")
+    assert _run(seed_store, named_query("mechanism_lookup"), {"name": hostile}).rows == ()
+    assert ask.regions_under(seed_store, '云南省" } UNION { ?p ?q ?r').rows == ()
+    assert len(seed_store) > 0
+
+
+def test_plain_values_equal_rdflibs(seed_store, seed_graph):
+    query = (
+        'SELECT ?n ?d ?b ?s ?date WHERE { BIND(48 AS ?n) BIND(16.13 AS ?d) BIND(true AS ?b) BIND("x"@zh AS ?s) '
+        'BIND("2025-01-03"^^<http://www.w3.org/2001/XMLSchema#date> AS ?date) }'
+    )
+    assert fazhi.run_sparql(seed_store, query) == fazhi.run_sparql(seed_graph, query)
