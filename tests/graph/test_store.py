@@ -274,3 +274,13 @@ def test_plain_values_equal_rdflibs(seed_store, seed_graph):
         'BIND("2025-01-03"^^<http://www.w3.org/2001/XMLSchema#date> AS ?date) }'
     )
     assert fazhi.run_sparql(seed_store, query) == fazhi.run_sparql(seed_graph, query)
+
+
+@pytest.mark.parametrize("status", ["adopted", "planned"])
+def test_co_adoption_counted_in_python_equals_the_query(seed_store, seed_graph, status):
+    from fazhi.graph.query import _run, named_query
+    from fazhi.ontology import FZ
+
+    for source in (seed_store, seed_graph):
+        by_query = _run(source, named_query("co_adoption"), {"statusIri": FZ[status]})
+        assert sorted(ask.co_adoption(source, status).rows) == sorted(by_query.rows)

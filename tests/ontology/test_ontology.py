@@ -115,3 +115,16 @@ def test_bad_vocabulary_rows(tsv, message):
 
     with pytest.raises(OntologyError, match=message):
         vocab.build_vocabulary(tsv)
+
+
+def test_a_status_notation_is_its_local_name():
+    """The named queries read a status's notation off its IRI (fz:adopted → "adopted"): joins on skos:notation plan badly."""
+    from rdflib.namespace import RDF, SKOS
+
+    from fazhi.ontology import FZ, ontology_graph
+
+    g = ontology_graph()
+    statuses = set(g.subjects(RDF.type, FZ.Status))
+    assert {str(s).rsplit("#", 1)[1] for s in statuses} == {"adopted", "planned", "problem"}
+    for status in statuses:
+        assert str(g.value(status, SKOS.notation)) == str(status).rsplit("#", 1)[1]
