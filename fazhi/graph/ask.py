@@ -17,7 +17,7 @@ from __future__ import annotations
 from rdflib import Literal
 
 from ..errors import QueryError
-from .query import STATUSES, Table, _run, adoption, named_query, resolve_mechanism, run_per_region
+from .query import STATUSES, Table, _run, adoption, named_query, resolve_mechanism
 
 OUTCOMES = ("adopted", "planned again", "problem", "not mentioned", "no report")
 
@@ -86,9 +86,60 @@ def promises(source, region: str | None = None, mechanism: str | None = None) ->
 
     ``outcome`` is one of ``OUTCOMES``: adopted, planned again, problem, not
     mentioned (the N+1 report is silent on it) or no report (none for N+1).
+    For one region the answer is put together from look-ups (its adoptions
+    and its reports, with ``?r`` bound); ``queries/promises.rq`` gives the
+    same answer in one query (tested), for the whole corpus and for SPARQL
+    users, but Oxigraph plans its OPTIONALs as hash joins over all reports.
     """
-    bindings = {"concept": resolve_mechanism(source, mechanism)} if mechanism else {}
-    table = run_per_region(source, named_query("promises"), region, bindings)
+    if not region:
+        bindings = {"concept": resolve_mechanism(source, mechanism)} if mechanism else {}
+        return _sorted(_run(source, named_query("promises"), bindings))
+    from .query import resolve_regions
+
+    columns = ("region", "region_full", "year", "mechanism", "next_year", "outcome", "source", "next_source", "promise", "follow_up")
+    groups: dict[tuple, list] = {}
+    for r in resolve_regions(source, region):
+        rows = adoption_rows(source, r)
+        reports: dict[int, list[str]] = {}
+        for year, file in _run(source, named_query("region_reports"), {"r": r}).rows:
+            reports.setdefault(year, []).append(file)
+        follow: dict[tuple, list] = {}
+        for row in rows:
+            follow.setdefault((row["year"], row["mechanism"]), []).append(row)
+        for row in rows:
+            if row["status"] != "planned" or (mechanism and row["mechanism"] != _label(source, mechanism)):
+                continue
+            n1 = row["year"] + 1
+            nexts = [(file, later) for file in reports.get(n1, []) for later in follow.get((n1, row["mechanism"]), [None])] or [(None, None)]
+            for file, later in nexts:
+                if file is None:
+                    outcome = "no report"
+                elif later is None:
+                    outcome = "not mentioned"
+                else:
+                    outcome = {"adopted": "adopted", "planned": "planned again"}.get(later["status"], "problem")
+                key = (row["region"], row["region_full"], row["year"], row["mechanism"], n1, outcome, row["source"], file)
+                groups.setdefault(key, []).append((row["evidence"], later["evidence"] if later else None))
+    out = []
+    for key, evidence in groups.items():
+        follow_ups = [e for _, e in evidence if e is not None]
+        out.append(key + (min(e for e, _ in evidence), min(follow_ups) if follow_ups else None))
+    return _sorted(Table(columns, tuple(out)))
+
+
+def adoption_rows(source, r) -> list[dict]:
+    """Every adoption of the region ``r`` (an IRI), with its status, source and evidence."""
+    table = _run(source, named_query("adoption"), {"r": r})
+    return [dict(zip(table.columns, row)) for row in table.rows]
+
+
+def _label(source, mechanism: str) -> str:
+    concept = resolve_mechanism(source, mechanism)
+    table = _run(source, "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?l ?c WHERE { ?c skos:prefLabel ?l }", {"c": concept})
+    return table.rows[0][0]
+
+
+def _sorted(table: Table) -> Table:
     return Table(table.columns, tuple(sorted(set(table.rows), key=lambda r: tuple("" if v is None else str(v) for v in r))))
 
 

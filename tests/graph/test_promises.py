@@ -52,3 +52,18 @@ def test_backends_agree(sources):
 
 def test_outcomes_are_the_documented_ones(sources):
     assert {r["outcome"] for r in ask.promises(sources["store"]).records()} <= set(ask.OUTCOMES)
+
+
+@pytest.mark.parametrize("backend", ["rdflib", "store"])
+@pytest.mark.parametrize("mechanism", [None, "府院联动"])
+def test_look_ups_equal_the_single_query(sources, backend, mechanism):
+    from fazhi.graph.query import _run, named_query, resolve_mechanism, resolve_regions
+
+    source = sources[backend]
+    bindings = {"r": resolve_regions(source, "嘉善县")[0]}
+    if mechanism:
+        bindings["concept"] = resolve_mechanism(source, mechanism)
+    by_query = _run(source, named_query("promises"), bindings)
+    by_look_ups = ask.promises(source, "嘉善县", mechanism=mechanism)
+    assert by_look_ups.columns == by_query.columns
+    assert sorted(map(repr, by_look_ups.rows)) == sorted(map(repr, by_query.rows)) and by_look_ups.rows
