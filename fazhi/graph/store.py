@@ -33,7 +33,7 @@ import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
