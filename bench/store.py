@@ -645,27 +645,35 @@ def main() -> None:
             if proc.returncode != 0:
                 sys.exit(f"{label} {backend}: the measurement failed (exit {proc.returncode})")
             results += json.loads(proc.stdout.strip().splitlines()[-1])["results"]
+            write_results(args, metas, results, skipped, partial=True)  # what is measured so far survives an interruption
 
-    warnings = check_rows(results)
-    checks = check_targets(results)
+    checks = write_results(args, metas, results, skipped, partial=False)
     print(table(results, skipped))
-    for w in warnings:
+    for w in check_rows(results):
         print(w)
     for c in checks:
         shown = f"{c['median_ms']:.1f} ms" if c["median_ms"] is not None else c["status"]
         print(f"{'PASS' if c['pass'] else 'FAIL'}  store {size_label(c['size'])} {c['query']}: {shown} (target ≤ {c['target_ms']:,} ms)")
     if checks and checks[0]["size"] < 10_000_000:
         print(f"note: the targets are for 10M quads; checked at the largest store size run, {size_label(checks[0]['size'])}")
+    print(f"results: {args.out}", file=sys.stderr)
+
+
+def write_results(args, metas: dict, results: list, skipped: list, partial: bool) -> list[dict]:
+    checks = check_targets(results)
     result = {
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "commit": code_version(),
+        "partial": partial,
         "runs": args.runs, "timeout_s": args.timeout, "rdflib_max": args.rdflib_max,
         "data": {size_label(s): {k: v for k, v in m.items() if k != "stamp"} for s, m in metas.items()},
-        "results": results, "skipped": skipped, "row_count_warnings": warnings, "targets": checks,
+        "results": results, "skipped": skipped, "row_count_warnings": check_rows(results), "targets": checks,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"results: {args.out}", file=sys.stderr)
+    tmp = args.out.with_name(args.out.name + ".tmp")
+    tmp.write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, args.out)
+    return checks
 
 
 if __name__ == "__main__":
