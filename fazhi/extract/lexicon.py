@@ -79,7 +79,7 @@ class TermMatcher:
     """
 
     def __init__(self, nlp, terms: dict[str, list[str]], negatives=()):
-        self.make_doc = nlp.make_doc
+        self.make_doc = char_doc_maker(nlp.vocab)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for key in sorted(terms):
             patterns = sorted({skeleton_text(t) for t in terms[key]} - {""})
@@ -118,6 +118,15 @@ class TermMatcher:
 
 
 _SKIP = QUOTES | {"、"}
+
+
+def char_doc_maker(vocab):
+    """A Doc of one token per character (what ``spacy.blank("zh")`` makes), without normalising again."""
+
+    def make(text: str) -> Doc:
+        return Doc(vocab, words=list(text), spaces=[False] * len(text))
+
+    return make
 
 
 def skeleton_text(label: str) -> str:

@@ -2,6 +2,11 @@
 
 Built once per process (``get_nlp``); loading the gazetteer and compiling the
 vocabulary into Matcher patterns happens here, never per document.
+
+The pipeline's tokenizer normalises the text first (traditional → simplified,
+full-width → ASCII punctuation, same length, see ``normalize``) and keeps the
+text as written in ``doc._.original``, so ``nlp(text)`` is the whole extractor:
+every component reads the normalised text and takes evidence from the original.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
+from .components._doc import NORM_KEY
 from .normalize import normalize, to_simplified
 
 PIPE_NAMES = (
@@ -24,12 +30,28 @@ PIPE_NAMES = (
     "fazhi_documents",
     "fazhi_figures",
     "fazhi_bodies",
+    "fazhi_linking",
 )
+
+
+class NormalisingTokenizer:
+    """Wraps the blank ``zh`` tokenizer (one token per character): normalise, then segment."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        norm = normalize(to_simplified(text))
+        doc = self.tokenizer(norm)
+        doc.user_data[NORM_KEY] = norm
+        doc._.original = text
+        return doc
 
 
 def build_nlp() -> Language:
     """A fresh pipeline: ``spacy.blank("zh")`` (character segmentation) + rule components."""
     nlp = spacy.blank("zh")
+    nlp.tokenizer = NormalisingTokenizer(nlp.tokenizer)
     for name in PIPE_NAMES:
         nlp.add_pipe(name)
     return nlp
@@ -43,11 +65,4 @@ def get_nlp() -> Language:
 
 def process(text: str, nlp: Language | None = None) -> Doc:
     """Run the pipeline over ``text`` (as written); the Doc holds the normalised text."""
-    nlp = nlp or get_nlp()
-    norm = normalize(to_simplified(text))
-    doc = nlp.make_doc(norm)
-    doc.user_data["fazhi.norm"] = norm
-    doc._.original = text
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
+    return (nlp or get_nlp())(text)

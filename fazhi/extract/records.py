@@ -17,6 +17,9 @@ SHORTCOMINGS = "shortcomings"
 PLANS = "plans"
 DUTIES = "duties"  # 党政主要负责人履行推进法治建设第一责任人职责
 PART_KINDS = (ACHIEVEMENTS, SHORTCOMINGS, PLANS, DUTIES)
+# Not a part: the opening paragraph before the first part heading, which
+# summarises the year (adopted unless its wording says otherwise).
+OPENING = "opening"
 
 # Statuses, strongest first.
 ADOPTED = "adopted"
@@ -116,8 +119,8 @@ class MechanismMention:
     surface: Span
     sentence: Span
     part: int | None  # index of the enclosing Part (None: preamble or closing)
-    part_kind: str | None
-    status: str | None  # status implied by the part, None outside any scored part
+    part_kind: str | None  # one of PART_KINDS, OPENING, or None (title, closing)
+    status: str | None  # status implied by the part (or the opening's wording), None elsewhere
     measure: int | None  # index of the enclosing Measure
     section: int | None
     inferred: bool = False  # True when implied by naming all the narrower concepts together
@@ -155,6 +158,7 @@ class Report:
     figures: tuple["Figure", ...] = ()
     source_format: str = "text"  # text | html | docx | pdf
     page_source: str | None = None  # 来源 on the web page the report came from
+    complete: bool = True  # False when the text stops mid-sentence (a partial download)
 
     def measure_at(self, offset: int) -> "Measure | None":
         """The measure whose text holds ``offset``."""
@@ -187,6 +191,8 @@ class BodyMention:
     surface: Span
     canonical: str  # region-scoped: 区司法局 in 顺城区's report → 顺城区司法局
     type: str  # one of BODY_TYPES
+    sentence: Span | None = None  # the sentence that holds it (set by the linking stage)
+    measure: int | None = None  # index of the Measure whose text holds it (linking stage)
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,8 @@ class RoleMention:
 
     surface: Span
     canonical: str
+    sentence: Span | None = None  # the sentence that holds it (set by the linking stage)
+    measure: int | None = None  # index of the Measure whose text holds it (linking stage)
 
 
 @dataclass(frozen=True)
@@ -205,6 +213,9 @@ class CitedDocument:
     surface: Span  # including the outer brackets
     issuer_level: str | None = None  # national | province | city | county | town, where the title says
     issuer: str | None = None  # the issuing body or region named at the start of the title
+    sentence: Span | None = None  # the sentence that holds it (set by the linking stage)
+    measure: int | None = None  # index of the Measure whose text holds it (linking stage)
+    measures: tuple[int, ...] = ()  # every Measure in which the title is cited (linking stage)
 
 
 @dataclass(frozen=True)
@@ -217,3 +228,5 @@ class Figure:
     unit: str  # as written: 件, 人次, %, 万元, 场次 …
     indicator: str | None  # normalised name, e.g. 行政复议案件受理数; None when unknown
     approx: bool = False  # qualified by 余/多/约/近/超/以上/不少于
+    sentence: Span | None = None  # the sentence that holds it (set by the linking stage)
+    measure: int | None = None  # index of the Measure whose text holds it (linking stage)

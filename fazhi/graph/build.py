@@ -12,8 +12,6 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from ..extract.records import ACHIEVEMENTS, DUTIES, PLANS, SHORTCOMINGS, Region, Report
-from ..extract.normalize import occurrences
-from ..extract.segment import sentence_around
 from ..ontology import FZ, FZV, OA, body_type_iri, candidate_iri, concept_iri, indicator_iri, mint, ontology_graph, role_iri, vocabulary_graph
 
 PART_CLASS = {
@@ -100,6 +98,7 @@ def report_triples(report: Report, g: Graph) -> None:
     add((rep, FZ.sha256, Literal(report.sha256)))
     add((rep, FZ.year, Literal(report.year, datatype=XSD.integer)))
     add((rep, FZ.issuerName, Literal(report.issuer)))
+    add((rep, FZ.complete, Literal(report.complete)))
     if report.title:
         add((rep, DCTERMS.title, Literal(report.title)))
     if report.published:
@@ -204,23 +203,23 @@ def report_triples(report: Report, g: Graph) -> None:
             add((x, FZ.inMeasure, measure_iris[mention.measure]))
             add((measure_iris[mention.measure], FZ.mentionsMechanism, concept))
 
-    def mention(kind: str, surface, denotes: URIRef, n: int) -> URIRef:
-        """An evidence span for a role, document, body or figure."""
+    def mention(kind: str, record, denotes: URIRef, n: int) -> URIRef:
+        """An evidence span for a role, document, body or figure (placed by the linking stage)."""
+        surface, sentence = record.surface, record.sentence
         x = item("mention", f"{surface.start}-{surface.end}", kind, n)
         add((x, RDF.type, FZ.Mention))
         add((x, OA.start, Literal(surface.start, datatype=XSD.nonNegativeInteger)))
         add((x, OA.end, Literal(surface.end, datatype=XSD.nonNegativeInteger)))
         add((x, OA.exact, Literal(surface.text)))
-        s_start, s_end = sentence_around(report.text, surface.start, surface.end)
-        add((x, FZ.sentence, Literal(report.text[s_start:s_end])))
-        add((x, FZ.sentenceStart, Literal(s_start, datatype=XSD.nonNegativeInteger)))
-        add((x, FZ.sentenceEnd, Literal(s_end, datatype=XSD.nonNegativeInteger)))
+        if sentence is not None:
+            add((x, FZ.sentence, Literal(sentence.text)))
+            add((x, FZ.sentenceStart, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
+            add((x, FZ.sentenceEnd, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
         add((x, FZ.denotes, denotes))
         add((x, PROV.wasDerivedFrom, rep))
         add((x, FZ.inReport, rep))
-        measure = report.measure_at(surface.start)
-        if measure is not None:
-            add((x, FZ.inMeasure, measure_iris[measure.index]))
+        if record.measure is not None:
+            add((x, FZ.inMeasure, measure_iris[record.measure]))
         return x
 
     for n, body in enumerate(report.bodies):
@@ -229,10 +228,9 @@ def report_triples(report: Report, g: Graph) -> None:
         add((b, RDF.type, ORG.Organization))
         add((b, RDFS.label, Literal(body.canonical)))
         add((b, FZ.bodyType, body_type_iri(body.type)))
-        mention("body", body.surface, b, n)
-        measure = report.measure_at(body.surface.start)
-        if measure is not None:
-            add((measure_iris[measure.index], FZ.involvesBody, b))
+        mention("body", body, b, n)
+        if body.measure is not None:
+            add((measure_iris[body.measure], FZ.involvesBody, b))
 
     for n, role in enumerate(report.roles):
         r = role_iri(role.canonical)
@@ -240,10 +238,9 @@ def report_triples(report: Report, g: Graph) -> None:
         add((r, RDF.type, SKOS.Concept))
         add((r, SKOS.inScheme, FZV["roles"]))
         add((r, SKOS.prefLabel, Literal(role.canonical, lang="zh")))
-        mention("role", role.surface, r, n)
-        measure = report.measure_at(role.surface.start)
-        if measure is not None:
-            add((measure_iris[measure.index], FZ.involvesRole, r))
+        mention("role", role, r, n)
+        if role.measure is not None:
+            add((measure_iris[role.measure], FZ.involvesRole, r))
 
     for n, document in enumerate(report.documents):
         d = item("document", n + 1)
@@ -254,12 +251,10 @@ def report_triples(report: Report, g: Graph) -> None:
             add((d, FZ.issuerLevel, Literal(document.issuer_level)))
         if document.issuer:
             add((d, FZ.documentIssuer, Literal(document.issuer)))
-        add((d, FZ.evidence, mention("document", document.surface, d, n)))
+        add((d, FZ.evidence, mention("document", document, d, n)))
         add((rep, DCTERMS.references, d))
-        for start, _ in occurrences(report.text, document.surface.text):
-            measure = report.measure_at(start)
-            if measure is not None:
-                add((measure_iris[measure.index], FZ.citesDocument, d))
+        for measure in document.measures:
+            add((measure_iris[measure], FZ.citesDocument, d))
 
     for n, figure in enumerate(report.figures):
         f = item("figure", n + 1)
@@ -278,11 +273,10 @@ def report_triples(report: Report, g: Graph) -> None:
         add((f, FZ.unit, Literal(figure.unit)))
         if figure.approx:
             add((f, FZ.approximate, Literal(True)))
-        add((f, FZ.evidence, mention("figure", figure.surface, f, n)))
+        add((f, FZ.evidence, mention("figure", figure, f, n)))
         add((f, FZ.inReport, rep))
-        measure = report.measure_at(figure.number.start)
-        if measure is not None:
-            add((measure_iris[measure.index], FZ.reportsFigure, f))
+        if figure.measure is not None:
+            add((measure_iris[figure.measure], FZ.reportsFigure, f))
 
     for adoption in report.adoptions:
         a = item("adoption", adoption.concept)

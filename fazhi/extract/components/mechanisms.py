@@ -1,0 +1,82 @@
+"""``fazhi_mechanisms``: vocabulary mechanisms by name, alias or variant, and candidates.
+
+Listed mechanisms are found by the SKOS labels (longest match first, see
+``lexicon.TermMatcher``); mechanisms that no list names are proposed by the
+rules of ``candidates.py`` where no listed match stands, unless a negative
+label of the scheme covers them.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+
+from ..candidates import find_candidates
+from ..lexicon import MechanismLexicon, TermMatcher, label_chars
+from ..regions import gazetteer
+from ._doc import MECHANISM_SPANS, norm_text
+
+
+@Language.factory("fazhi_mechanisms", assigns=["doc.spans"])
+def make_mechanisms(nlp: Language, name: str):
+    from ...ontology import mechanism_concepts, scheme_negative_labels
+
+    return MechanismComponent(nlp, MechanismLexicon.from_concepts(mechanism_concepts()), scheme_negative_labels())
+
+
+class MechanismComponent:
+    """Finds vocabulary mechanisms by name or alias, longest match first, then candidates."""
+
+    def __init__(self, nlp: Language, lexicon: MechanismLexicon, scheme_negatives=()):
+        self.lexicon = lexicon
+        terms: dict[str, list[str]] = {}
+        for entry in lexicon.entries:
+            terms.setdefault(entry.concept, []).append(entry.label)
+        self.matcher = TermMatcher(nlp, terms, lexicon.negatives)
+        blocked = list(lexicon.negatives) + list(scheme_negatives)
+        self.blocked = TermMatcher(nlp, {"blocked": blocked}) if blocked else None
+        self.fold_stems = fold_stems(lexicon)
+        self.gazetteer = gazetteer()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
+        taken = [(s.start_char, s.end_char) for s in spans]
+        blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
+        for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
+            if any(s <= candidate.start and candidate.end <= e for s, e in blocked):
+                continue  # a negative label: looks like a mechanism, is none
+            span = doc.char_span(candidate.start, candidate.end, label=candidate.key, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[MECHANISM_SPANS] = sorted(spans, key=lambda s: (s.start, s.end))
+        return doc
+
+
+_STEM_HEADS = ("程序", "制度", "机制", "改革", "工作")
+
+
+def fold_stems(lexicon: MechanismLexicon, min_length: int = 6) -> dict[str, str]:
+    """Long label stems (重大行政决策 of 重大行政决策程序) → their concept, for folding sub-parts."""
+    stems: dict[str, str] = {}
+    for entry in lexicon.entries:
+        plain = "".join(label_chars(entry.label))
+        for head in _STEM_HEADS:
+            if plain.endswith(head):
+                plain = plain[: -len(head)]
+                break
+        if len(plain) >= min_length:
+            stems.setdefault(plain, entry.concept)
+    return dict(sorted(stems.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _with_quotes(doc: Doc, span: SpacySpan) -> SpacySpan:
+    """Extend a match to a closing quote it leaves open: “双随机、一公开 → “双随机、一公开”."""
+    start, end = span.start, span.end
+    opened = sum(1 for t in span if t.text in "“‘") - sum(1 for t in span if t.text in "”’")
+    if start > 0 and doc[start - 1].text in "“‘" and end < len(doc) and doc[end].text in "”’":
+        return SpacySpan(doc, start - 1, end + 1, label=span.label_)
+    if opened > 0 and end < len(doc) and doc[end].text in "”’":
+        return SpacySpan(doc, start, end + 1, label=span.label_)
+    if opened < 0 and start > 0 and doc[start - 1].text in "“‘":
+        return SpacySpan(doc, start - 1, end, label=span.label_)
+    return span
