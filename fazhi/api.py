@@ -61,6 +61,7 @@ def extract_files(
     warnings: list | None = None,
     known: Iterable[tuple[str, str, int, str, str]] = (),
     origins: dict | None = None,
+    strict: bool = False,
 ):
     """Extract every report file under ``paths``; ``progress`` is called after each file.
 
@@ -71,7 +72,9 @@ def extract_files(
     are both kept, with a line in ``warnings``. ``known`` lists reports read
     before (text sha256, full region name, year, issuer, file), e.g. those
     already in a store, that the new ones are checked against. ``origins``, if
-    given, receives each kept report's file by its text sha256.
+    given, receives each kept report's file by its text sha256. A report that
+    stops mid-sentence is kept as partial (``complete=False``) with a line in
+    ``warnings``; with ``strict`` it is refused like any bad file.
     """
     from .extract import extract_report
     from .extract.pipeline import get_nlp
@@ -86,7 +89,7 @@ def extract_files(
         by_key[(region, year, issuer)] = Path(where)
     for path in collect_paths(paths):
         try:
-            report = extract_report(path, encoding=encoding, nlp=nlp)
+            report = extract_report(path, encoding=encoding, nlp=nlp, strict=strict)
             if report.sha256 in by_hash:
                 raise InputError(f"{path}: same content as {by_hash[report.sha256]}")
             key = (report.region.full_name, report.year)
@@ -95,6 +98,8 @@ def extract_files(
                 raise InputError(
                     f"{path}: a second {report.year} report of {report.issuer} for {report.region.name} (first: {other}) — keep one"
                 )
+            if not report.complete and warnings is not None:
+                warnings.append(f"{path}: the report looks truncated (it stops mid-sentence) — extracted as partial; --strict refuses it")
             if key in by_key and warnings is not None:
                 warnings.append(f"{path}: another {report.year} report for {report.region.name} ({by_key[key]}), from another issuer — both kept")
         except InputError as exc:
@@ -126,6 +131,7 @@ def build(
     keep_going: bool = False,
     skipped: list | None = None,
     warnings: list | None = None,
+    strict: bool = False,
 ) -> BuildSummary:
     """Extract reports, build the graph, validate it with SHACL and write it to ``out``.
 
@@ -140,7 +146,8 @@ def build(
             raise InputError(f"{out}: already exists — pass --force to overwrite")
     if reports is None:
         reports = extract_files(
-            paths, encoding=encoding, progress=progress, keep_going=keep_going, skipped=skipped, warnings=warnings
+            paths, encoding=encoding, progress=progress, keep_going=keep_going, skipped=skipped, warnings=warnings,
+            strict=strict,
         )
     if not reports:
         raise InputError("no report could be read — nothing written")
@@ -240,6 +247,7 @@ def build_store(
     keep_going: bool = False,
     skipped: list | None = None,
     warnings: list | None = None,
+    strict: bool = False,
 ) -> StoreSummary:
     """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing."""
     from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, build_dataset, report_graph_iri, report_iri
@@ -254,7 +262,7 @@ def build_store(
     origins: dict = {}
     reports = extract_files(
         plan.extract, encoding=encoding, progress=progress, keep_going=keep_going,
-        skipped=skipped, warnings=warnings, known=known, origins=origins,
+        skipped=skipped, warnings=warnings, known=known, origins=origins, strict=strict,
     ) if plan.extract else []
     if not reports and not known:
         raise InputError(f"{plan.store}: no report could be read — the store is unchanged")

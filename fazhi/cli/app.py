@@ -84,6 +84,7 @@ def build(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL validation of the output."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
+    strict: bool = typer.Option(False, "--strict", help="Refuse a report that looks truncated (stops mid-sentence) instead of extracting it as partial."),
 ):
     """Extract reports into one validated graph file or store (atomic: all or nothing)."""
     from ..api import build as build_graph, build_store, collect_paths, plan_store_build
@@ -93,7 +94,7 @@ def build(
         raise InputError("give either --out FILE or --store DIR, not both — write a file from a store with: fazhi export")
     skipped: list = []
     warnings: list = []
-    options = dict(encoding=encoding, validate=not no_validate, keep_going=keep_going, skipped=skipped, warnings=warnings)
+    options = dict(encoding=encoding, validate=not no_validate, keep_going=keep_going, skipped=skipped, warnings=warnings, strict=strict)
     if store is not None:
         plan = plan_store_build(paths, store)
         files = plan.extract

@@ -10,14 +10,24 @@ from pathlib import Path
 from ..errors import InputError
 from .pipeline import process
 from .reading import Source, read_source
-from .records import Adoption, Report, strongest
+from .records import PLANS, Adoption, Report, strongest
 
 
-def extract_text(text: str, source: str = "<text>", nlp=None, page: Source | None = None, where: str | None = None) -> Report:
+def extract_text(
+    text: str,
+    source: str = "<text>",
+    nlp=None,
+    page: Source | None = None,
+    where: str | None = None,
+    *,
+    strict: bool = False,
+) -> Report:
     """Extract a report from its decoded text. ``source`` names it in errors and in the graph.
 
     ``page`` carries what the file's container said (an HTML page's title,
-    date and source), used where the text itself is silent.
+    date and source), used where the text itself is silent. A report that stops
+    mid-sentence before any plans or closing is extracted as far as it goes and
+    marked ``complete=False``; with ``strict`` it is refused.
     """
     where = where or source
     if not _REPORT_WORDS.search(text[:1500]):
@@ -29,7 +39,9 @@ def extract_text(text: str, source: str = "<text>", nlp=None, page: Source | Non
         raise InputError(f"{where}: no report year found — is this a 法治政府建设 report?")
     if not outline.parts:
         raise InputError(f"{where}: no report structure found (no parts, sections or measures) — is this a 法治政府建设 report?")
-    check_truncated(text, where, outline)
+    truncated = looks_truncated(text, outline)
+    if truncated and strict:
+        raise InputError(f"{where}: the report looks truncated (it stops mid-sentence, before any plans or closing) — get the whole file, or leave out --strict to extract what is there")
     mentions = doc._.mentions
     published = meta.published
     if published is None and page is not None and page.page_published:
@@ -55,6 +67,7 @@ def extract_text(text: str, source: str = "<text>", nlp=None, page: Source | Non
         figures=doc._.figures or (),
         source_format=page.format if page else "text",
         page_source=page.page_source if page else None,
+        complete=not truncated,
     )
 
 
@@ -73,20 +86,19 @@ def adoptions(mentions) -> tuple[Adoption, ...]:
     return tuple(result)
 
 
-def extract_report(path: str | Path, encoding: str | None = None, nlp=None) -> Report:
+def extract_report(path: str | Path, encoding: str | None = None, nlp=None, *, strict: bool = False) -> Report:
     """Read and extract one report file (text, HTML, Word or PDF)."""
     path = Path(path)
     page = read_source(path, encoding)
-    return extract_text(page.text, source=path.name, nlp=nlp, page=page, where=str(path))
+    return extract_text(page.text, source=path.name, nlp=nlp, page=page, where=str(path), strict=strict)
 
 
 _REPORT_WORDS = re.compile(r"法治政府|依法行政|法治建设|法治.{0,6}报告|依法治[区县市镇省]")
 _SENTENCE_END = "。!?!?”」》)）"
 
 
-def check_truncated(text: str, where: str, outline) -> None:
-    """Refuse a report that is only the start of one."""
+def looks_truncated(text: str, outline) -> bool:
+    """Whether the text is only the start of a report: it stops mid-sentence, before any plans or closing."""
     kinds = {p.kind for p in outline.parts}
     tail = text.rstrip()
-    if tail and tail[-1] not in _SENTENCE_END and not outline.closing_lines and "plans" not in kinds:
-        raise InputError(f"{where}: the report looks truncated (it stops mid-sentence, before any plans or closing) — get the whole file")
+    return bool(tail) and tail[-1] not in _SENTENCE_END and not outline.closing_lines and PLANS not in kinds

@@ -46,6 +46,7 @@ class FZ(DefinedNamespace):
     citedIn: URIRef
     citesDocument: URIRef
     city: URIRef
+    complete: URIRef
     county: URIRef
     denotes: URIRef
     district: URIRef

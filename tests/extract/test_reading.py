@@ -112,7 +112,6 @@ BAD = [
     ("blank.txt", lambda p: p.write_bytes(b"  \n\n "), "the file is empty"),
     ("binary.txt", lambda p: p.write_bytes(bytes(range(256)) * 20), "binary data"),
     ("news.txt", lambda p: p.write_text("本报讯 今天上午,市民在公园举行健步走活动,现场气氛热烈。\n", encoding="utf-8"), "not a rule-of-law report"),
-    ("truncated.txt", lambda p: p.write_text(SEEDS[3].read_text(encoding="utf-8")[:1500], encoding="utf-8"), "looks truncated"),
     ("huge.txt", _huge, "too large"),
     ("broken.docx", lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50), "not a readable Word"),
     ("broken.pdf", lambda p: p.write_bytes(b"%PDF-1.4\n%garbage\n"), "PDF"),
@@ -129,6 +128,21 @@ def test_bad_input_gets_a_clear_message(name, make, message, tmp_path, nlp):
         extract_report(path, nlp=nlp)
     text = str(info.value)
     assert str(path) in text and message in text and "\n" not in text
+
+
+def test_truncated_report_is_extracted_as_partial_and_strict_refuses_it(tmp_path, nlp):
+    full = SEEDS[3].read_text(encoding="utf-8")
+    path = tmp_path / "truncated.txt"
+    path.write_text(full[:1500], encoding="utf-8")
+    report = extract_report(path, nlp=nlp)
+    whole = extract_report(SEEDS[3], nlp=nlp)
+    assert not report.complete and whole.complete
+    assert report.region == whole.region and report.year == whole.year
+    assert report.adoptions and {a.concept for a in report.adoptions} <= {a.concept for a in whole.adoptions}
+    with pytest.raises(InputError) as info:
+        extract_report(path, nlp=nlp, strict=True)
+    text = str(info.value)
+    assert str(path) in text and "looks truncated" in text and "--strict" in text and "\n" not in text
 
 
 def test_explicit_wrong_encoding(tmp_path):
