@@ -15,6 +15,8 @@ from .errors import InputError
 from .ontology import vocab
 
 PACKAGE_DIR = Path(__file__).parent / "ontology"
+# The source of a concept accepted from reports rather than taken from a national document.
+LOCAL_SOURCE = "地方实践（由 fazhi vocab accept 从报告中采纳）"
 
 
 def candidates(graph, min_reports: int = 1):
@@ -47,6 +49,7 @@ def accept(
     aliases: list[str] = (),
     broader: str | None = None,
     gloss_en: str = "",
+    source: str = LOCAL_SOURCE,
     folder: Path = PACKAGE_DIR,
 ) -> Path:
     """Add ``name`` to ``folder/mechanisms.tsv`` and regenerate ``folder/mechanisms.ttl``."""
@@ -57,7 +60,7 @@ def accept(
         raise InputError(f"{name}: already in {tsv_path}")
     columns = list(rows[0].keys())
     row = {c: "" for c in columns}
-    row.update(canonical=name, aliases="|".join(aliases), category=category, broader=broader or "", gloss_en=gloss_en)
+    row.update(canonical=name, aliases="|".join(aliases), category=category, broader=broader or "", gloss_en=gloss_en, source=source)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, delimiter="\t", lineterminator="\n")
     writer.writerow(row)

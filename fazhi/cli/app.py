@@ -350,12 +350,16 @@ def vocab_accept(
     alias: List[str] = typer.Option([], "--alias", help="An alternative label (repeatable)."),
     broader: Optional[str] = typer.Option(None, "--broader", help="A broader mechanism already in the vocabulary."),
     gloss: str = typer.Option("", "--gloss", help="An English definition."),
+    source: Optional[str] = typer.Option(None, "--source", help="The document it comes from (default: local practice, accepted from reports)."),
     vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder with mechanisms.tsv (default: the installed package's)."),
 ):
     """Add a candidate to the vocabulary (TSV + regenerated SKOS Turtle)."""
-    from ..curation import PACKAGE_DIR, accept
+    from ..curation import LOCAL_SOURCE, PACKAGE_DIR, accept
 
-    path = accept(name, category, aliases=alias, broader=broader, gloss_en=gloss, folder=vocab_dir or PACKAGE_DIR)
+    path = accept(
+        name, category, aliases=alias, broader=broader, gloss_en=gloss, source=source or LOCAL_SOURCE,
+        folder=vocab_dir or PACKAGE_DIR,
+    )
     print(f"{path}: added {name}")
 
 

@@ -116,6 +116,8 @@ class Concept:
     broader: str | None  # key of the broader mechanism, if any
     narrower: tuple[str, ...]
     definition_en: str | None
+    hidden_labels: tuple[str, ...] = ()  # generated variants, for matching only (skos:hiddenLabel)
+    source: str | None = None  # title of the national document the concept comes from
 
 
 @lru_cache(maxsize=1)
@@ -139,9 +141,18 @@ def _concepts() -> tuple[Concept, ...]:
                 broader=broader[0] if broader else None,
                 narrower=tuple(sorted(label[n] for n in g.objects(c, SKOS.narrower) if n in label)),
                 definition_en=str(g.value(c, SKOS.definition)) if g.value(c, SKOS.definition) else None,
+                hidden_labels=tuple(sorted(str(a) for a in g.objects(c, SKOS.hiddenLabel))),
+                source=_source_title(g, c),
             )
         )
     return tuple(concepts)
+
+
+def _source_title(g: Graph, concept) -> str | None:
+    from rdflib.namespace import DCTERMS, RDFS
+
+    source = g.value(concept, DCTERMS.source)
+    return str(g.value(source, RDFS.label)) if source is not None and g.value(source, RDFS.label) else None
 
 
 def mechanism_concepts() -> list[Concept]:

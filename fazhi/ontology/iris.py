@@ -47,6 +47,11 @@ def category_iri(name: str) -> URIRef:
     return URIRef(f"{FZV}category/{encode(name)}")
 
 
+def source_iri(title: str) -> URIRef:
+    """A national document a concept comes from, by its title."""
+    return URIRef(f"{FZV}source/{encode(title)}")
+
+
 def role_iri(key: str) -> URIRef:
     return URIRef(f"{FZV}role/{encode(key)}")
 

@@ -2,11 +2,17 @@
 
 The TSV has one row per mechanism: ``canonical`` (the preferred label),
 ``aliases`` (``|``-separated alternative labels, kept as written, quotes
-included), ``category`` (a top concept), ``broader`` (a broader mechanism, e.g.
-the three parts of 行政执法三项制度), ``gloss_en`` (an English definition) and,
-optionally, ``negative`` (``|``-separated strings that contain a label but do
-not name the mechanism). ``negative_labels.txt`` holds strings that look like
-a mechanism but are none; they go on the scheme.
+included), ``category`` (a top concept: a chapter of the national outlines),
+``broader`` (a broader mechanism, e.g. the three parts of 行政执法三项制度),
+``gloss_en`` (an English definition), ``source`` (the national document the
+concept comes from, by title: ``dcterms:source``, a ``dcterms:BibliographicResource``)
+and, optionally, ``negative`` (``|``-separated strings that contain a label but
+do not name the mechanism). The regular written variants of the labels
+(``variants.py``) become ``skos:hiddenLabel``. ``negative_labels.txt`` holds
+strings that look like a mechanism but are none; they go on the scheme.
+
+The vocabulary was written without opening the sample reports or their gold
+annotation (see the README for how well it recognises the gold's mechanisms).
 
 Regenerate the Turtle after editing the TSV::
 
@@ -21,14 +27,15 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Literal
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
 from ..errors import OntologyError
 from ._terms import FZ
-from .iris import FZV, category_iri, concept_iri
+from .iris import FZV, category_iri, concept_iri, source_iri
+from .variants import variants
 
 SCHEME = FZV["mechanisms"]
-COLUMNS = ("canonical", "aliases", "category", "broader", "gloss_en")
+COLUMNS = ("canonical", "aliases", "category", "broader", "gloss_en", "source")
 
 
 def _split(cell: str | None) -> list[str]:
@@ -42,8 +49,8 @@ def read_rows(text: str, where: str = "mechanisms.tsv") -> list[dict]:
     keys = [r["canonical"].strip() for r in rows]
     for n, row in enumerate(rows, start=2):
         key = row["canonical"].strip()
-        if not key or not row["category"].strip():
-            raise OntologyError(f"{where}:{n}: a row needs a canonical name and a category")
+        if not key or not row["category"].strip() or not (row.get("source") or "").strip():
+            raise OntologyError(f"{where}:{n}: a row needs a canonical name, a category and a source")
         if keys.count(key) > 1:
             raise OntologyError(f"{where}:{n}: {key} is listed twice")
         broader = (row.get("broader") or "").strip()
@@ -59,6 +66,7 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
     g.bind("skos", SKOS)
     g.bind("fz", FZ._NS)
     g.bind("fzv", FZV)
+    g.bind("dcterms", DCTERMS)
     g.add((SCHEME, RDF.type, SKOS.ConceptScheme))
     g.add((SCHEME, SKOS.prefLabel, Literal("法治政府建设机制", lang="zh")))
     g.add((SCHEME, SKOS.prefLabel, Literal("rule-of-law mechanisms", lang="en")))
@@ -73,6 +81,15 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
         g.add((c, SKOS.inScheme, SCHEME))
         g.add((c, SKOS.topConceptOf, SCHEME))
         g.add((SCHEME, SKOS.hasTopConcept, c))
+    taken = {}
+    for row in rows:
+        for label in (row["canonical"], *_split(row["aliases"])):
+            taken.setdefault(label.strip(), row["canonical"].strip())
+    for title in sorted({r["source"].strip() for r in rows}):
+        s = source_iri(title)
+        g.add((s, RDF.type, DCTERMS.BibliographicResource))
+        g.add((s, RDFS.label, Literal(title, lang="zh")))
+        g.add((s, DCTERMS.title, Literal(title, lang="zh")))
     for row in rows:
         key = row["canonical"].strip()
         iri = concept_iri(key)
@@ -81,9 +98,13 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
         g.add((iri, RDF.type, FZ.Mechanism))
         g.add((iri, SKOS.inScheme, SCHEME))
         g.add((iri, SKOS.prefLabel, Literal(key, lang="zh")))
-        for alias in _split(row["aliases"]):
-            if alias != key:
-                g.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
+        aliases = [a for a in _split(row["aliases"]) if a != key]
+        for alias in aliases:
+            g.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
+        for hidden in sorted(set().union(*(variants(label) for label in (key, *aliases)))):
+            if taken.setdefault(hidden, key) == key and hidden not in aliases and hidden != key:
+                g.add((iri, SKOS.hiddenLabel, Literal(hidden, lang="zh")))
+        g.add((iri, DCTERMS.source, source_iri(row["source"].strip())))
         for negative in _split(row.get("negative")):
             g.add((iri, FZ.negativeLabel, Literal(negative)))
         if (row.get("gloss_en") or "").strip():

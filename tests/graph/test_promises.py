@@ -28,7 +28,7 @@ def test_outcome_of_each_promise(sources, backend):
     table = ask.promises(sources[backend], "嘉善县")
     outcomes = {(r["year"], r["mechanism"]): r["outcome"] for r in table.records()}
     assert outcomes[(2023, "府院联动")] == "adopted"
-    assert outcomes[(2023, "首违不罚清单")] == "adopted"
+    assert outcomes[(2023, "柔性执法")] == "adopted"  # 首违不罚清单: a listed form of it
     assert outcomes[(2023, "公共法律服务体系")] == "planned again"
     assert outcomes[(2023, "行政争议实质性化解")] == "not mentioned"
     assert outcomes[(2024, "公共法律服务体系")] == "no report"

@@ -106,8 +106,9 @@ def test_mint(parts, expected):
     "tsv, message",
     [
         ("canonical\taliases\n", "expected the columns"),
-        ("canonical\taliases\tcategory\tbroader\tgloss_en\nA\t\tC\tZ\tx\n", "broader concept Z"),
-        ("canonical\taliases\tcategory\tbroader\tgloss_en\nA\t\tC\t\tx\nA\t\tC\t\tx\n", "listed twice"),
+        ("canonical\taliases\tcategory\tbroader\tgloss_en\tsource\nA\t\tC\tZ\tx\tD\n", "broader concept Z"),
+        ("canonical\taliases\tcategory\tbroader\tgloss_en\tsource\nA\t\tC\t\tx\tD\nA\t\tC\t\tx\tD\n", "listed twice"),
+        ("canonical\taliases\tcategory\tbroader\tgloss_en\tsource\nA\t\tC\t\tx\t\n", "a category and a source"),
     ],
 )
 def test_bad_vocabulary_rows(tsv, message):
