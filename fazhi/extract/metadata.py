@@ -125,7 +125,7 @@ _LEVEL_PREFIX = {"district": "区", "county": "县", "town": "镇", "city": "市
 
 
 def _score_places(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Counter, Counter]:
-    """Weighted counts of every full place name, and of every name or short name."""
+    """Weighted counts of every place (by full name), and of every short name's places."""
     weights: Counter[str] = Counter()
     head_end = max(outline.preamble[1], 200)
     title = outline.title.text.replace("\n", "") if outline.title else ""
@@ -135,7 +135,8 @@ def _score_places(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Counter,
     regions_text.append((norm, 1.0))
     for text, weight in regions_text:
         for _, _, name in gaz.find_names(text):
-            weights[name] += weight
+            for full in gaz.canonical(name):
+                weights[full] += weight
     # short names (禄劝, 从化) count as weak evidence for the places they name
     shorts: Counter[str] = Counter()
     for short, count in gaz.count_shorts(norm[:4000]).items():
@@ -144,26 +145,88 @@ def _score_places(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Counter,
     return weights, shorts
 
 
-def _support(place: Place, weights: Counter, shorts: Counter, gaz: Gazetteer) -> float:
+def _support(place: Place, weights: Counter, shorts: Counter) -> tuple[float, float]:
     """How much the text supports ``place`` and its ancestors."""
     own = weights.get(place.name, 0.0) + 0.5 * shorts.get(place.name, 0)
-    above = 0.0
-    for ancestor in place.ancestors:
-        above += weights.get(ancestor, 0.0) + 0.5 * shorts.get(ancestor, 0)
+    above = sum(weights.get(a, 0.0) + 0.5 * shorts.get(a, 0) for a in place.ancestors)
     return own, above
+
+
+# What names the report's subject: the title, the issuer in the signature, "现将XX…报告如下".
+_ISSUER_TAIL = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|街道|委员会|司法局|司法厅|局|厅|委|办|中心)")
+
+
+def _head_texts(norm: str, outline: Outline) -> list[tuple[str, int]]:
+    """Texts that name the report's subject, most telling first, with their offsets."""
+    texts = []
+    if outline.title:
+        texts.append((norm[outline.title.start : outline.title.end], outline.title.start))
+    for line in outline.closing_lines:
+        t = line.text.strip()
+        if _ORG_LINE.match(t) and not _CN_DATE.search(t):
+            texts.append((norm[line.start : line.end], line.start))
+    head = norm[: max(outline.preamble[1], 300)]
+    m = _REPORTED_BY.search(head)
+    if m:
+        texts.append((m.group(1), m.start(1)))
+    return texts
+
+
+def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    """The region a heading names: its deepest place name, read with the names before it.
+
+    湖北省武汉市江岸区司法局 → 江岸区; 梧州市人民政府 → 梧州市 (whatever districts the
+    body lists); 辽宁省市场监督管理局 → 辽宁省. A name several places share (朝阳区,
+    金平) is settled by the names before it, then by how much the text supports each.
+    """
+    found = [name for _, _, name in gaz.find_names(text)]
+    before: set[str] = set()
+    chosen: list[Place] = []
+    for name in found:
+
+        def rank(place):
+            fits = sum(1 for a in place.ancestors if a in before)
+            own, above = _support(place, weights, shorts)
+            return (fits, above, own, -place.depth)
+
+        options = gaz.by_name.get(name, ())
+        if options:
+            chosen.append(max(options, key=rank))
+        before.update(gaz.canonical(name))
+    if not chosen:
+        return None
+    return max(enumerate(chosen), key=lambda ip: (ip[1].depth, ip[0]))[1]
 
 
 def find_region(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Place | None, Span | None]:
     weights, shorts = _score_places(norm, outline, gaz)
-    candidates: list[tuple[float, int, str, Place]] = []
-    for name, weight in weights.items():
-        for place in gaz.by_name.get(name, ()):
-            own, above = _support(place, weights, shorts, gaz)
-            candidates.append((own, above, place))
-    if not candidates:
+    place = None
+    for text, _ in _head_texts(norm, outline):
+        place = _chain_place(text, gaz, weights, shorts)
+        if place is not None:
+            break
+    if place is None:
+        place = _most_supported(weights, shorts, gaz)
+    if place is None:
         return None, None
-    # The subject is the most-mentioned place; among places mentioned nearly as
-    # much, a lower unit whose ancestors are also named wins (抚顺市顺城区 → 顺城区).
+    for name in (place.name, *gaz.forms_of.get(place.name, ())):
+        idx = norm.find(name)
+        if idx >= 0:
+            return place, Span(idx, idx + len(name), name)
+    return place, None
+
+
+def _most_supported(weights: Counter, shorts: Counter, gaz: Gazetteer) -> Place | None:
+    """Where no heading names a place: the most-mentioned one; among places mentioned nearly
+    as much, a lower unit whose ancestors are also named wins (抚顺市顺城区 → 顺城区)."""
+    candidates = []
+    for name in weights:
+        for place in gaz.by_name.get(name, ()):
+            if place.name == name:
+                own, above = _support(place, weights, shorts)
+                candidates.append((own, above, place))
+    if not candidates:
+        return None
     best_own = max(c[0] for c in candidates)
     strong = [c for c in candidates if c[0] >= 0.35 * best_own]
     names = {c[2].name for c in strong}
@@ -175,12 +238,7 @@ def find_region(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Place | No
         )
         return (not is_ancestor_of_other, own + above, above, place.depth)
 
-    own, above, place = max(strong, key=rank)
-    span = None
-    idx = norm.find(place.name)
-    if idx >= 0:
-        span = Span(idx, idx + len(place.name), place.name)
-    return place, span
+    return max(strong, key=rank)[2]
 
 
 def region_record(place: Place | None, span: Span | None, text: str) -> Region:

@@ -61,6 +61,8 @@ _DATE_LINE = re.compile(r"^(?:20\d\d|二〇[〇一二三四五六七八九]{2})\
 _CLOSING_OPENER = re.compile(r"^(?:20\d\d年(?:,|是|是|我)|新的一年|总之|站在新的起点|下一步)")
 
 _SENTENCE_END = re.compile(r"[。!?;\n]")
+# Page chrome a saved web page keeps: today's date, font size, print and close buttons, hit counts.
+_CHROME = re.compile(r"今天是|星期[一二三四五六日天]|字号|【?打印】?|【?关闭】?|浏览次数|访问量|当前位置|首页\s*[>»]|分享到|扫一扫")
 
 
 @dataclass(frozen=True)
@@ -169,7 +171,7 @@ def _closing_start(lines: list[Line]) -> int:
 def _title(lines: list[Line], text: str) -> Span | None:
     """Leading short lines up to the one that says 报告 (or the first short line)."""
     parts: list[Line] = []
-    for line in lines[:4]:
+    for line in [l for l in lines[:8] if not _CHROME.search(l.text)][:4]:
         t = line.text
         if PART_RE.match(t) or len(t) > 60 or "。" in t:
             break

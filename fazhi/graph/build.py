@@ -26,6 +26,7 @@ LEVEL = {
     "city": FZ.city,
     "district": FZ.district,
     "county": FZ.county,
+    "zone": FZ.zone,
     "town": FZ.town,
     "subdistrict": FZ.subdistrict,
     "unknown": FZ.unknownLevel,

@@ -100,3 +100,4 @@ class FZ(DefinedNamespace):
     value: URIRef
     within: URIRef
     year: URIRef
+    zone: URIRef
