@@ -169,7 +169,33 @@ def _head_texts(norm: str, outline: Outline) -> list[tuple[str, int]]:
     m = _REPORTED_BY.search(head)
     if m:
         texts.append((m.group(1), m.start(1)))
+    start = outline.title.end if outline.title else 0
+    m = _OPENING_SUBJECT.search(norm, start, start + 200)
+    if m:
+        texts.append((m.group(1), m.start(1)))
     return texts
+
+
+# A body named by a bare level word (省营商局, 市司法局): the region is the best-supported place of that level.
+_LEVEL_BODY = re.compile(r"(?:^|[,,、。\s在由])([省市区县])(?!委|政府)[\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|办公室)")
+_LEVEL_OF_WORD = {"省": ("province",), "市": ("city", "province"), "区": ("district", "zone"), "县": ("county",)}
+
+
+def _level_body_place(norm: str, outline: Outline, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    start = outline.title.start if outline.title else 0
+    window = norm[start : start + 200]
+    m = _LEVEL_BODY.search(window)
+    if not m:
+        return None
+    levels = _LEVEL_OF_WORD[m.group(1)]
+    options = []
+    for name in set(weights) | set(shorts):
+        for place in gaz.by_name.get(name, ()):
+            if place.name == name and place.level in levels:
+                options.append(place)
+    if not options:
+        return None
+    return max(options, key=lambda p: (sum(_support(p, weights, shorts)), p.name))
 
 
 def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
@@ -205,6 +231,8 @@ def find_region(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Place | No
         place = _chain_place(text, gaz, weights, shorts)
         if place is not None:
             break
+    if place is None:
+        place = _level_body_place(norm, outline, gaz, weights, shorts)
     if place is None:
         place = _most_supported(weights, shorts, gaz)
     if place is None:
