@@ -52,6 +52,37 @@ def _rules():
     return head_re, cue_re, generic_re
 
 
+@lru_cache(maxsize=1)
+def _edges():
+    """Verbs a name cannot end in (the head is then their object: 深化改革), and body-name ends."""
+    verbs = sorted((c for c in _lines("boundary_cues.txt") if len(c) >= 2), key=len, reverse=True)
+    bodies = sorted(_lines("candidates_bodies.txt"), key=len, reverse=True)
+    verb_end = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")$")
+    body_re = re.compile("|".join(map(re.escape, bodies)))
+    return verb_end, body_re
+
+
+_LEVEL_LEAD = re.compile(r"^(?:全[省市区县镇乡]|本级|[省市区县镇乡村])(?=[\u4e00-\u9fff]{4})")
+# A head that is the start of a longer word: 工作法治化, 机制化, 制度化.
+_HEAD_CONTINUES = {"工作法": "治律规院", "机制": "化", "制度": "化", "模式": "化", "改革": "", "经验": "", "工作机制": "化", "工作制度": "化"}
+
+
+def _trim_modifier(modifier: str) -> str | None:
+    """The name part of a modifier: without a body in front (区司法局…) or a level word (镇干部…);
+    None when it ends in a verb or in 新 (深化改革, 新模式: no name at all)."""
+    verb_end, body_re = _edges()
+    last = None
+    for m in body_re.finditer(modifier):
+        last = m
+    if last is not None and last.end() < len(modifier):
+        modifier = modifier[last.end() :]
+    modifier = _LEVEL_LEAD.sub("", modifier)
+    plain = modifier.rstrip("“”\" ")
+    if not plain or plain.endswith("新") or verb_end.search(plain):
+        return None
+    return modifier
+
+
 _STOP = set(",。;:!?《》\n、 ")
 _ENUMERATOR = re.compile(r"[(]?[一二三四五六七八九十\d]+[)、.是]")
 _QUOTED_ONLY = re.compile(r"^“[^“”]{1,12}”$")
@@ -69,6 +100,8 @@ _ACTION = re.compile(r"执法|解纷|调解|监督|普法|审批|便民|办理|�
 _ADOPT_BEFORE = re.compile(r"(?:推行|实行|坚持|坚持做到|落实|打造|推进|创新|贯通|建立|探索|开展|实施|深化|运用|推广|首创)$")
 _AFTER_OK = re.compile(r"^(?:工作法|工作|品牌|改革|机制|制度|模式|经验|做法)")
 _AFTER_BAD = re.compile(r"^(?:平台|团队|活动|行动|格局|栏目|专栏|系统|公众号|工程|主题|宣传|宣讲|案例|场景|要求|发展|建设|形式|方式|准绳|屏障|作用|效果)")
+# A quoted name followed, within a few characters, by a body or a team names who, not how: “律师+调解员”联合调解工作室.
+_AFTER_BODY = re.compile(r"^[^,。;、\n]{0,6}?(?:工作室|调解室|工作站|服务站|中心|小组|队伍|团队|服务团)")
 
 
 def _modifier_start(norm: str, head_start: int, window: int = 30) -> int:
@@ -89,7 +122,10 @@ def _modifier_start(norm: str, head_start: int, window: int = 30) -> int:
         i -= 1
     _, cue_re, _ = _rules()
     last = i
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^“”]*”", norm[i:head_start])]
     for m in cue_re.finditer(norm, i, head_start):
+        if any(s < m.start() - i < e for s, e in quoted):
+            continue  # a word inside a quoted name is part of the name: “县乡村三级联调”
         if m.end() < head_start and norm[m.end()] not in "性化":
             last = m.end()
     enumerator = _ENUMERATOR.match(norm, last, head_start)
@@ -105,6 +141,9 @@ def _is_specific(modifier: str, inner: list[str] = ()) -> bool:
     _, _, generic_re = _rules()
     if _QUOTED_ONLY.match(modifier):
         return not _COUNT.match(modifier)
+    lead = _LEADING_QUOTED.match(modifier)
+    if lead and len(label_chars(lead.group())) >= 3 and not _COUNT.match(lead.group()) and not _CAMPAIGN.search(modifier):
+        return True  # a quoted name in front says what it is: “网格员+人民调解员”矛盾纠纷排查机制
     if re.search(r"[0-9A-Za-z+]", modifier) or _COUNT_END.search(modifier) or _CAMPAIGN.search(modifier):
         return False
     if _CLAUSE.search(modifier) or modifier.endswith(_DANGLING):
@@ -162,11 +201,13 @@ def find_candidates(
 
     for m in head_re.finditer(norm):
         head = m.group()
+        if norm[m.end() : m.end() + 1] and norm[m.end()] in _HEAD_CONTINUES.get(head, "化"):
+            continue  # not a head: 信访工作法治化
         start = _modifier_start(norm, m.start())
-        modifier = _without_places(norm[start : m.start()], gazetteer)
-        start = m.start() - len(modifier)
+        modifier = _trim_modifier(_without_places(norm[start : m.start()], gazetteer))
         if not modifier:
             continue
+        start = m.start() - len(modifier)
         plain = "".join(label_chars(modifier))
         folded = next((key for stem, key in fold_stems.items() if plain.startswith(stem)), None)
         if folded:
@@ -194,7 +235,7 @@ def find_candidates(
             continue
         before = norm[max(0, m.start() - 6) : m.start()]
         after = _LEADING_QUOTED.sub("", norm[m.end() : m.end() + 40])[:6]
-        if _AFTER_BAD.match(after) or overlaps(m.start(), m.end()):
+        if _AFTER_BAD.match(after) or _AFTER_BODY.match(norm[m.end() : m.end() + 12]) or overlaps(m.start(), m.end()):
             continue
         method_like = name.endswith(("法", "制")) and not name.endswith(("办法", "立法", "司法", "宪法", "民法"))
         acts = bool(_ACTION.search(name)) and (bool(_ADOPT_BEFORE.search(before)) or bool(_AFTER_OK.match(after)))

@@ -71,3 +71,38 @@ def test_negative_labels_block_candidates(extract):
     from fazhi.ontology import scheme_negative_labels
 
     assert "协调联动机制" in scheme_negative_labels()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # fragments the rules used to make on unseen reports: no head, a verb or 新 before the head,
+        # a head that is the start of a longer word, generic areas only
+        "坚持运用法治思维和法治方式深化改革。",
+        "探索依法治镇新模式。",
+        "完善镇干部学法和培训制度。",
+        "健全依法行政学习宣传制度。",
+        "安排部署信访工作法治化建设。",
+        # a team or a body named in quotes is not a method
+        "建立“律师+调解员”联合调解工作室。",
+    ],
+)
+def test_fragments_are_not_candidates(extract, sentence):
+    assert unlisted(extract, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        # a body in front is not part of the name; the listed name stands
+        ("落实交通运输局法治建设第一责任人制度。", "法治建设第一责任人制度"),
+        ("经过两轮县机构改革,职能进一步理顺。", "机构改革"),
+        # a cue word inside a quoted name does not cut it
+        ("深化“县乡村三级联调”工作机制。", "“县乡村三级联调”工作机制"),
+        # a quoted name in front makes the name specific, even with + in it
+        ("建立“网格员+人民调解员”矛盾纠纷排查机制。", "“网格员+人民调解员”矛盾纠纷排查机制"),
+    ],
+)
+def test_whole_names(extract, sentence, surface):
+    report = extract(WRAP.format(sentence))
+    assert surface in {m.surface.text for m in report.mentions}
