@@ -291,6 +291,9 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         "fn": figures["gold"] - figures["found"],
         "indicator_agreement": round(figures["indicator_agree"] / figures["found"], 4) if figures["found"] else 0.0,
         "scope": "precision over figures whose surface overlaps a gold surface (the gold is a selection)",
+        "extracted": sum(len(r.figures) for r, _ in pairs),
+        "judged": figures["aligned"],
+        "without_indicator": sum(1 for r, _ in pairs for f in r.figures if f.indicator is None),
     }
     result["measure_links_all"] = links_all.as_dict()
     result["mechanisms_other"] = {

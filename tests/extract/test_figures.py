@@ -294,3 +294,11 @@ def test_each_seed_reaches_the_targets(seed_counts, index):
 def test_seed_indicator_agreement(seed_counts):
     # not a gate in the brief; kept well below the current level to catch regressions only
     assert figure_rates(_total(seed_counts))["indicator_agreement"] >= 0.80
+
+
+def test_the_noun_right_before_the_number_is_what_is_counted():
+    from fazhi.extract.figures import find_figures
+
+    text = "录入平台矛盾纠纷6589个,其中,110纠纷类警情5187个。"
+    by_value = {f.value: f.indicator for f in find_figures(text, text)}
+    assert by_value[5187.0] == "警情数" and by_value[6589.0] != "警情数"
