@@ -104,7 +104,7 @@ def extract_files(
                 warnings.append(f"{path}: another {report.year} report for {report.region.name} ({by_key[key]}), from another issuer — both kept")
         except InputError as exc:
             if not keep_going:
-                raise
+                raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
             if skipped is not None:
                 skipped.append(Skipped(path, str(exc)))
         else:

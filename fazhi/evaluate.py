@@ -72,6 +72,15 @@ def load_gold(path: str | Path) -> dict[str, dict]:
         raise InputError(f"{path}: not a fazhi gold file ({exc.__class__.__name__}: {exc})") from None
 
 
+def default_gold() -> Path:
+    """The seeds' gold: ``eval/seeds-gold.json`` in the working folder, else beside the fazhi source tree."""
+    for root in (Path.cwd(), Path(__file__).resolve().parents[1]):
+        candidate = root / "eval" / "seeds-gold.json"
+        if candidate.exists():
+            return candidate
+    raise InputError("eval/seeds-gold.json: not found here or beside the fazhi sources — pass --gold FILE")
+
+
 def reference_vocabulary(gold_path: str | Path) -> frozenset | None:
     """Concept keys of the vocabulary the gold's annotators worked from, found beside the gold
     file or in a folder above it (``reference-mechanisms.tsv``); None when there is none."""

@@ -178,7 +178,9 @@ def query(
     from ..errors import InputError
     from ..graph.query import run_sparql
 
-    if (source is None) == (expression is None):
+    if source is None and expression is None:
+        raise InputError("no query given — pass a .rq file or the query with -e 'SELECT …'")
+    if source is not None and expression is not None:
         raise InputError("give the query either as a .rq file or with -e 'SELECT …', not both")
     if source is not None:
         if not source.is_file():
@@ -195,13 +197,14 @@ def query(
 @app.command("eval")
 def eval_(
     paths: List[Path] = typer.Argument(..., help="Report files or folders to score (the seeds)."),
-    gold: Path = typer.Option(Path("eval/seeds-gold.json"), "--gold", help="Gold annotation (JSON)."),
+    gold: Optional[Path] = typer.Option(None, "--gold", help="Gold annotation (JSON); default: the seeds' gold shipped with fazhi (eval/seeds-gold.json)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode the reports with this encoding."),
     format: Format = FormatOption,
 ):
     """Score the extractor against a gold annotation: precision, recall, F1 per category and status."""
-    from ..evaluate import evaluate_files
+    from ..evaluate import default_gold, evaluate_files
 
+    gold = gold or default_gold()
     scores = evaluate_files(paths, gold, encoding=encoding)
     dataset = scores["dataset"]
     if dataset["kind"] != "blind":
@@ -249,6 +252,7 @@ def analyze(
     status: str = typer.Option("adopted", "--status", help="Which adoptions count: adopted (default), planned, problem or any."),
     table: str = typer.Option("similarity", "--table", "-t", help="Table to print as table/csv: similarity, co-adoption, centrality, communities (json prints all)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Also write the results as RDF (.ttl, .nt, .jsonld)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out if it exists."),
     format: Format = FormatOption,
 ):
     """Which regions are alike and which mechanisms travel together (networkx): similarity, co-adoption, centrality, communities."""
@@ -258,6 +262,8 @@ def analyze(
 
     if status not in ("adopted", "planned", "problem", "any"):
         raise InputError(f"--status {status}: use adopted, planned, problem or any")
+    if out is not None and out.exists() and not force:
+        raise InputError(f"{out}: already exists — pass --force to overwrite")
     result = run_analysis(adoption_table(open_source(graph, store)), status=status)
     tables = {
         "similarity": result.similarity,

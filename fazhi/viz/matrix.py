@@ -29,8 +29,8 @@ def matrix_data(graph) -> dict:
     rows: dict[str, dict] = {}
     columns: dict[str, str] = {}
     for rec in _run(graph, named_query("matrix")).records():
-        row_key = f"{rec['full']} {rec['year']}"
-        rows.setdefault(row_key, {"key": row_key, "region": rec["region"], "full": rec["full"], "year": int(rec["year"])})
+        row_key = f"{rec['region_full']} {rec['year']}"
+        rows.setdefault(row_key, {"key": row_key, "region": rec["region"], "full": rec["region_full"], "year": int(rec["year"])})
         category = rec["category"] or "候选机制 (unlisted)"
         columns[rec["mechanism"]] = category
         old = cells.get((row_key, rec["mechanism"]))

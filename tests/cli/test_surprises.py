@@ -1,0 +1,73 @@
+"""CLI surprises a new user met (issue 12), each with the behaviour that replaces it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from importlib.metadata import requires
+from pathlib import Path
+
+import pytest
+
+FAZHI = [sys.executable, "-m", "fazhi"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([*FAZHI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def one_line_error(result, *needles):
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    lines = [l for l in result.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0], lines[0]
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory, seed_files):
+    out = tmp_path_factory.mktemp("g") / "g.ttl"
+    result = run("build", *seed_files[:2], "--out", out, "--quiet")
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_query_without_a_query_says_one_is_needed(graph):
+    one_line_error(run("query", "--graph", graph), "no query given", "-e")
+
+
+def test_matrix_calls_the_full_name_region_full(graph):
+    result = run("ask", "matrix", "--graph", graph, "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    header = next(csv.reader(io.StringIO(result.stdout)))
+    assert header[:2] == ["region", "region_full"]
+
+
+def test_analyze_out_needs_force_to_overwrite(graph, tmp_path):
+    out = tmp_path / "a.ttl"
+    out.write_text("keep me", encoding="utf-8")
+    one_line_error(run("analyze", "--graph", graph, "--out", out), "already exists", "--force")
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert run("analyze", "--graph", graph, "--out", out, "--force").returncode == 0
+    assert out.read_text(encoding="utf-8") != "keep me"
+
+
+def test_eval_finds_its_gold_from_any_folder(tmp_path, seed_files):
+    result = run("eval", seed_files[0], "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"reports": 1' in result.stdout
+
+
+def test_a_bad_file_names_keep_going(tmp_path, seed_files):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / seed_files[0].name).write_bytes(seed_files[0].read_bytes())
+    out = tmp_path / "g.ttl"
+    one_line_error(run("build", tmp_path, "--out", out), "empty.txt", "--keep-going")
+    assert not out.exists()
+
+
+def test_html_cleaning_is_declared():
+    """trafilatura's jusText needs lxml_html_clean, which the stock pip does not pull in by itself."""
+    assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("fazhi"))
