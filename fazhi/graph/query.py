@@ -155,8 +155,19 @@ def resolve_mechanism(graph, name: str) -> URIRef:
         stripped = name.replace("“", "").replace("”", "").replace('"', "")
         if stripped != name:
             return resolve_mechanism(graph, stripped)
-        raise QueryError(f"{name}: no mechanism of that name or alias in the graph's vocabulary")
+        raise QueryError(f"{name}: no mechanism of that name or alias in the graph's vocabulary" + _did_you_mean(graph, "mechanism_names", name))
     return URIRef(concepts[0])
+
+
+def _did_you_mean(graph, query_name: str, name: str) -> str:
+    """ — did you mean A, B? (close names from the graph), or nothing."""
+    import difflib
+
+    names = sorted({str(row[0]) for row in _run(graph, named_query(query_name)).rows})
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    if not close:
+        close = [n for n in names if name in n or n in name][:3]
+    return f" — did you mean {', '.join(close)}?" if close else ""
 
 
 def resolve_regions(graph, name: str) -> list[URIRef]:
@@ -166,10 +177,17 @@ def resolve_regions(graph, name: str) -> list[URIRef]:
 
 
 def run_per_region(graph, query: Sparql, region: str | None, bindings: dict) -> Table:
-    """Run ``query`` once per region named ``region`` (bound as ``?r``), or once if none is given."""
+    """Run ``query`` once per region named ``region`` and per region within it (bound as ``?r``),
+    or once if none is given; an unknown name is an error with the closest names."""
     if not region:
         return _run(graph, query, bindings)
-    regions = resolve_regions(graph, region) or [URIRef("urn:fazhi:no-such-region")]  # no rows, same columns
+    regions = resolve_regions(graph, region)
+    if not regions:
+        raise QueryError(f"{region}: no region of that name in the graph" + _did_you_mean(graph, "region_names", region))
+    within = named_query("regions_within")
+    for parent in list(regions):  # a province or city rolls up to the regions under it
+        regions.extend(URIRef(row[0]) for row in _run(graph, within, {"r": parent}).rows)
+    regions = sorted(set(regions))
     tables = [_run(graph, query, {**bindings, "r": r}) for r in regions]
     return Table(tables[0].columns, tuple(row for t in tables for row in t.rows))
 

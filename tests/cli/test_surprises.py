@@ -71,3 +71,15 @@ def test_a_bad_file_names_keep_going(tmp_path, seed_files):
 def test_html_cleaning_is_declared():
     """trafilatura's jusText needs lxml_html_clean, which the stock pip does not pull in by itself."""
     assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("fazhi"))
+
+
+def test_an_unknown_region_or_mechanism_is_an_error_with_suggestions(graph):
+    one_line_error(run("adoption", "--graph", graph, "--region", "顺城"), "顺城: no region", "did you mean", "顺城区")
+    one_line_error(run("adoption", "--graph", graph, "--mechanism", "府院联动机构"), "did you mean", "府院联动")
+
+
+def test_a_province_rolls_up_to_the_regions_under_it(graph):
+    result = run("adoption", "--graph", graph, "--region", "辽宁省", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and {r["region"] for r in rows} == {"顺城区"}

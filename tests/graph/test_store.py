@@ -185,8 +185,13 @@ def test_store_reports_and_adoption_equal_rdflib(seed_store, seed_graph):
     assert fazhi.adoption(seed_store) == fazhi.adoption(seed_graph)
 
 
-def test_an_unknown_region_has_no_answers(seed_store):
-    assert ask.mechanisms_of(seed_store, "不存在区").rows == ()
+def test_an_unknown_region_is_an_error_naming_close_ones(seed_store):
+    from fazhi.errors import QueryError
+
+    with pytest.raises(QueryError, match="不存在区: no region"):
+        ask.mechanisms_of(seed_store, "不存在区")
+    with pytest.raises(QueryError, match="did you mean.*顺城区"):
+        ask.mechanisms_of(seed_store, "顺城")
 
 
 def test_store_as_rdflib_dataset(seed_store):
