@@ -58,6 +58,13 @@ def accept(
     rows = vocab.read_rows(text, str(tsv_path))
     if any(r["canonical"].strip() == name for r in rows):
         raise InputError(f"{name}: already in {tsv_path}")
+    categories = sorted({r["category"].strip() for r in rows})
+    if category not in categories:
+        import difflib
+
+        close = difflib.get_close_matches(category, categories, n=3, cutoff=0.3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise InputError(f"--category {category}: not a category of the vocabulary — {hint}categories: {'、'.join(categories)}")
     columns = list(rows[0].keys())
     row = {c: "" for c in columns}
     row.update(canonical=name, aliases="|".join(aliases), category=category, broader=broader or "", gloss_en=gloss_en, source=source)

@@ -47,6 +47,15 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def ensure_free(host: str, port: int, option: str) -> None:
+    """Fail before anything starts when ``port`` is taken (an answer from another server is no endpoint)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+        try:
+            s.bind((host, port))
+        except OSError:
+            raise GraphError(f"{host}:{port}: the port is in use — choose another with {option}") from None
+
+
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
@@ -88,6 +97,9 @@ class Endpoint:
     def start(self) -> "Endpoint":
         if not self.port:
             self.port = free_port(self.host)
+        ensure_free(self.host, self.port, "--port")
+        if self.pages:
+            ensure_free(self.host, self.pages_port if self.pages_port is not None else self.port + 1, "--pages-port")
         self._launch()
         if self.pages:
             self._serve_pages()

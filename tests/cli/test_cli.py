@@ -209,7 +209,7 @@ def test_vocab_accept_and_reject(tmp_path):
     result = run("vocab", "reject", "自助办理制度", "--vocab-dir", folder)
     assert result.returncode == 0, result.stderr
     assert "自助办理制度" in (folder / "mechanisms.ttl").read_text(encoding="utf-8")
-    assert_one_line_error(run("vocab", "accept", "新机制", "--category", "x", "--broader", "没有", "--vocab-dir", folder), "broader")
+    assert_one_line_error(run("vocab", "accept", "新机制", "--category", "行政执法", "--broader", "没有", "--vocab-dir", folder), "broader")
 
 
 def test_keep_going_builds_the_rest_and_says_what_was_skipped(tmp_path, seeds_dir):

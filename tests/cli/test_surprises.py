@@ -83,3 +83,29 @@ def test_a_province_rolls_up_to_the_regions_under_it(graph):
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {r["region"] for r in rows} == {"顺城区"}
+
+
+def test_serve_on_a_taken_port_fails_before_printing_a_url(tmp_path, seed_files):
+    import socket
+
+    store = tmp_path / "store"
+    assert run("build", seed_files[0], "--store", store, "--quiet").returncode == 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--store", store, "--port", port, "--no-pages")
+    one_line_error(result, f"127.0.0.1:{port}", "in use", "--port")
+    assert "SPARQL endpoint:" not in result.stdout
+
+
+def test_vocab_accept_refuses_an_unknown_category(tmp_path):
+    from fazhi.ontology import vocab
+
+    folder = tmp_path / "vocab"
+    folder.mkdir()
+    (folder / "mechanisms.tsv").write_text(vocab.package_file("mechanisms.tsv"), encoding="utf-8")
+    before = (folder / "mechanisms.tsv").read_text(encoding="utf-8")
+    result = run("vocab", "accept", "某某机制", "--category", "行政执发", "--vocab-dir", folder)
+    one_line_error(result, "行政执发", "not a category", "did you mean 行政执法")
+    assert (folder / "mechanisms.tsv").read_text(encoding="utf-8") == before
