@@ -220,7 +220,15 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
         p = Path(key)
         return any(p == s or s in p.parents for s in scope)
 
-    removed = tuple(e for key, e in sorted(manifest.reports.items()) if key not in hashes and in_scope(key))
+    removed = [e for key, e in sorted(manifest.reports.items()) if key not in hashes and in_scope(key)]
+    # A file moved (or a folder renamed): its old path is gone from disk and a new path holds the
+    # same bytes. The old entry is dropped and the file read at its new path, not refused as a copy.
+    new_bytes = {hashes[str(p.resolve())] for p in extract}
+    removed += [
+        e for key, e in sorted(manifest.reports.items())
+        if e.file_sha256 in new_bytes and key not in hashes and not Path(key).exists() and e not in removed
+    ]
+    removed = tuple(removed)
     return StorePlan(store, tuple(extract), tuple(unchanged), removed, manifest, hashes, current.name if current else None)
 
 
@@ -255,6 +263,15 @@ def build_store(
     from .graph.store import Entry, Manifest, transaction
     from .ontology import ontology_graph, vocabulary_graph
 
+    if not plan.extract and not plan.removed and plan.generation is not None:
+        from .graph.store import Store, clean_stray_generations
+
+        clean_stray_generations(plan.store)  # what a killed build left behind
+        current = Store(plan.store)  # nothing changed: no new generation
+        return StoreSummary(
+            store=plan.store, generation=plan.generation, reports=len(plan.manifest.reports), extracted=0,
+            unchanged=len(plan.unchanged), removed=0, quads=len(current),
+        )
     manifest = Manifest(dict(plan.manifest.reports))  # the plan stays as it was
     replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
     gone = {e.path for e in plan.removed} | replaced

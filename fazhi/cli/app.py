@@ -113,6 +113,7 @@ def build(
         line = (
             f"{summary.store}: {summary.reports} reports ({summary.extracted} extracted, {summary.unchanged} unchanged, "
             f"{summary.removed} removed), {summary.quads} quads" + ("" if no_validate or not summary.extracted else ", new reports SHACL valid")
+            + ("" if summary.extracted or summary.removed else "; nothing changed, no new generation")
         )
     else:
         line = (

@@ -408,6 +408,18 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
     _cleanup(root, generation, keep_previous=True)
 
 
+def clean_stray_generations(root: str | Path) -> None:
+    """Remove generation folders a killed build left behind (newer than the current one, never committed)."""
+    root = Path(root)
+    current = current_generation(root)
+    if current is None:
+        return
+    for gen in _generations(root):
+        if gen.name > current.name:
+            shutil.rmtree(gen, ignore_errors=True)
+            gen.with_suffix(".json").unlink(missing_ok=True)
+
+
 def _cleanup(root: Path, current: Path | None, keep_previous: bool = False) -> None:
     """Remove generations other than ``current`` (and, if asked, the one before it)."""
     keep = {current.name} if current is not None else set()

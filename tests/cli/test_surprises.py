@@ -109,3 +109,23 @@ def test_vocab_accept_refuses_an_unknown_category(tmp_path):
     result = run("vocab", "accept", "某某机制", "--category", "行政执发", "--vocab-dir", folder)
     one_line_error(result, "行政执发", "not a category", "did you mean 行政执法")
     assert (folder / "mechanisms.tsv").read_text(encoding="utf-8") == before
+
+
+def test_store_builds_no_op_and_moved_files(tmp_path, seed_files):
+    from fazhi.graph.store import current_generation
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for seed in seed_files[:2]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    store = tmp_path / "store"
+    assert run("build", folder, "--store", store, "--quiet").returncode == 0
+    first = current_generation(store).name
+    again = run("build", folder, "--store", store, "--quiet")
+    assert again.returncode == 0 and "nothing changed" in again.stderr
+    assert current_generation(store).name == first
+    moved = tmp_path / "moved"
+    folder.rename(moved)
+    result = run("build", moved, "--store", store, "--quiet")
+    assert result.returncode == 0, result.stderr
+    assert "2 reports" in result.stderr and "same content" not in result.stderr
