@@ -2,7 +2,15 @@
 
 Each is found by reading the places a person would look: the title, the
 opening sentence, the page header, the signature block at the end, and where
-those are silent, the rest of the text.
+those are silent, the rest of the text. Page chrome a saved web page keeps
+(今天是…, 字号, 浏览次数, 上一篇: …) is blanked first, so it sets nothing.
+
+The region is the place the report's own heading names — the title, the
+signing body, 现将XX…报告, the subject of the opening sentence, the page's
+发布机构/来源 fields, the site's masthead, in that order — read as a person
+reads an issuer: its deepest place, with the names before it settling a name
+several places share. Lower units the body lists (a city report naming its
+districts) never outweigh it.
 """
 
 from __future__ import annotations
@@ -13,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .records import PLANS, Region, Span
-from .regions import Gazetteer, Place
-from .segment import Outline
+from .regions import COUNTY, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
+from .segment import PART_RE, Outline, split_lines
 
 _YEAR = r"(20\d\d)"
 # Ordered by how much they say about the covered year.
@@ -30,14 +38,14 @@ _ORG_SUFFIX = (
     "人民政府", "政府", "司法局", "司法厅", "委员会", "办公室", "办公厅", "局", "委", "办",
     "厅", "中心", "管委会", "街道办事处", "办事处",
 )
-_ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff()]{2,30}(?:" + "|".join(_ORG_SUFFIX) + r")$")
+_ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff() ]{2,40}(?:" + "|".join(_ORG_SUFFIX) + r")$")
 # "现将北京市石景山区人民政府2023年法治政府建设…报告如下"
-_REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|司法局|局|委员会))\s*(?:关于)?\s*20\d\d")
+_REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|管委会|办事处))\s*(?:关于)?\s*20\d\d")
 # "抚顺市顺城区人民政府关于2024年…"
-_TITLE_ORG = re.compile(r"^([\u4e00-\u9fff]{2,30}?(?:人民政府|政府|司法局|局|委员会|办公室))关于")
+_TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|办公室|管委会|办事处))关于")
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
-    r"^20\d\d年(?:度)?\s*,\s*(?:在[^,。]{2,60}下\s*,\s*)*([\u4e00-\u9fff]{2,20}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极)",
+    r"^20\d\d年(?:度)?(?:以来)?\s*,\s*(?:在[^,。]{2,60}下\s*,\s*)*([\u4e00-\u9fff()]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|在)",
     re.M,
 )
 _BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|委员会|委|办公室|办)$")
@@ -46,6 +54,25 @@ _HEADER_DATE = re.compile(
     r"(?:发表时间|发布时间|发布日期|成文日期|日期|时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})"
 )
 _CN_DATE = re.compile(r"(20\d\d|二〇[〇一二三四五六七八九]{2}|二零[零一二三四五六七八九]{2})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日")
+
+# --- the page around the report -------------------------------------------
+
+# Lines a saved web page keeps around the report: today's date, font size, print and close
+# buttons, hit counts, breadcrumbs, links to the previous and next article, sharing, copyright.
+_CHROME = re.compile(
+    r"今天是|20\d\d年\d{1,2}月\d{1,2}日\s*星期|字号|字体|【打印|【关闭|打印本页|关闭窗口|^(?:打印|关闭)$|浏览次数|浏览量|访问量|阅读次数|阅读量|点击[数量率次]"
+    r"|当前位置|您的位置|所在位置|^首页|首页\s*[>»/|]|[>»].*[>»]|[>»]\s*正文|上一篇|下一篇|上一条|下一条|相关(?:链接|阅读|文章|新闻)"
+    r"|分享到|扫一扫|版权所有|主办单位|承办单位|网站标识码|ICP|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]公网安备|\|.*\|"
+)
+# Labelled fields of a page's information table: 索引号, 发布机构, 来源, 发布时间 …
+_FIELD_LABEL = (
+    r"索引号|主题分类|信息分类|主题词|分类|体裁分类|组配分类|服务对象分类|发文字号|文号|发布机构|发文机关|发文单位|发布单位"
+    r"|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|成文日期|生成日期|发布日期|发布时间|发表时间|更新时间|生效日期|有效性|公开方式|公开范围|公开时限|时效性?"
+)
+_FIELD_LINE = re.compile(r"^(?:" + _FIELD_LABEL + r")\s*[::]")
+_FIELD_VALUE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|文章来源|来源)\s*[::]\s*([\u4e00-\u9fff()]{2,30})")
+_REPORT_WORD = re.compile(r"报告|法治政府建设|依法行政|法治建设|法治政府")
+_HEAD_LINES = 30
 
 
 @dataclass(frozen=True)
@@ -56,6 +83,90 @@ class Metadata:
     issuer: str
     issuer_span: Span | None
     published: date | None
+
+
+@dataclass(frozen=True)
+class Head:
+    """What the top of the page says: its title, information fields and masthead,
+    with the page chrome blanked out of ``clean`` (same length as the text)."""
+
+    clean: str
+    title: Span | None
+    fields: tuple[Span, ...]  # values of 发布机构, 来源 …
+    masthead: tuple[Span, ...]  # short lines above the title: the site's or the body's name
+
+
+def read_head(norm: str, outline: Outline) -> Head:
+    lines = split_lines(norm)
+    chars = list(norm)
+    kept = []
+    fields: list[Span] = []
+    label_pending = False
+    for index, line in enumerate(lines):
+        t = line.text
+        if label_pending:  # the value of a field whose label stands alone (发布机构:)
+            label_pending = False
+            if len(t) <= 40 and "。" not in t:
+                fields.append(Span(line.start, line.end, t))
+                _blank(chars, line)
+                continue
+        if _CHROME.search(t) and (len(t) <= 80 or index < _HEAD_LINES and "。" not in t):
+            _blank(chars, line)
+            continue
+        if _FIELD_LINE.match(t) and len(t) <= 120 and "。" not in t:
+            for m in _FIELD_VALUE.finditer(t):
+                fields.append(Span(line.start + m.start(1), line.start + m.end(1), m.group(1)))
+            label_pending = bool(re.fullmatch(r"(?:" + _FIELD_LABEL + r")\s*[::]", t))
+            _blank(chars, line)
+            continue
+        kept.append(line)
+    clean = "".join(chars)
+    title, masthead = _title(kept, outline)
+    return Head(clean, title, tuple(fields), tuple(masthead))
+
+
+def _blank(chars: list[str], line) -> None:
+    for i in range(line.start, line.end):
+        chars[i] = " "
+
+
+def _is_title_line(t: str) -> bool:
+    return (
+        len(t) <= 100
+        and bool(_REPORT_WORD.search(t))
+        and not t.endswith(("。", ":", ";", ","))
+        and "。" not in t[:-1]
+        and not re.match(r"^20\d\d年(?:度)?(?:以来)?\s*[,,]", t)
+        and not PART_RE.match(t)
+    )
+
+
+def _title(lines, outline: Outline) -> tuple[Span | None, list[Span]]:
+    """The title among the first lines (joined with a short line before or after it
+    that completes it), and the short lines above it (the masthead)."""
+    stop = outline.parts[0].start if outline.parts else None
+    head = [l for l in lines[:_HEAD_LINES] if stop is None or l.start < stop]
+    for n, l in enumerate(head):
+        if len(l.text) > 100 and "。" in l.text:
+            head = head[:n]  # the opening paragraph: the title is above it
+            break
+    candidates = [i for i, l in enumerate(head) if _is_title_line(l.text)]
+    strong = [i for i in candidates if re.search(r"报告|20\d\d", head[i].text)]
+    for i in strong[:1] or candidates[:1]:
+        t = head[i].text
+        first, last = i, i
+        if "报告" not in t and i + 1 < len(head) and len(head[i + 1].text) <= 40 and "报告" in head[i + 1].text and _is_title_line(head[i + 1].text):
+            last = i + 1  # 抚顺市顺城区人民政府关于2024年法治政府建设 / 情况的报告
+        if i > 0 and _continues(head[i - 1].text):
+            first = i - 1  # 抚顺市顺城区人民政府关于2024年 / 法治政府建设情况的报告
+        masthead = [Span(l.start, l.end, l.text) for l in head[:first] if len(l.text) <= 40 and "。" not in l.text]
+        return Span(head[first].start, head[last].end, " ".join(l.text for l in head[first : last + 1])), masthead
+    return None, []
+
+
+def _continues(t: str) -> bool:
+    """A short line that the title line below completes (…关于2024年, 中共XX县委 XX县人民政府)."""
+    return len(t) <= 40 and not re.search(r"[。,:;!?]$", t) and bool(re.search(r"(?:关于|20\d\d年度?|政府|委员会|县委|市委|区委|局|厅|办公室|管委会|办事处)$", t))
 
 
 def _cn_int(s: str) -> int:
@@ -78,14 +189,16 @@ def _date(y: str, m: str, d: str) -> date | None:
         return None
 
 
-def find_year(norm: str, outline: Outline) -> int | None:
+def find_year(norm: str, outline: Outline, head: Head | None = None) -> int | None:
+    """The year covered: the title's, the opening's, the parts' (a plans part's year is N+1)."""
+    head = head or read_head(norm, outline)
     scores: Counter[int] = Counter()
-    head = norm[: max(outline.preamble[1], 400)]
-    if outline.title:
-        for m in re.finditer(_YEAR, outline.title.text):
+    text = head.clean[: max(outline.preamble[1], 400)]
+    if head.title:
+        for m in re.finditer(_YEAR, head.title.text):
             scores[int(m.group(1))] += 10.0
     for pattern, weight in _YEAR_PATTERNS:
-        for m in pattern.finditer(head):
+        for m in pattern.finditer(text):
             scores[int(m.group(1))] += weight
     for part in outline.parts:
         m = re.search(_YEAR, part.heading)
@@ -93,7 +206,7 @@ def find_year(norm: str, outline: Outline) -> int | None:
             year = int(m.group(1))
             scores[year - 1 if part.kind == PLANS else year] += 2.0
     if not scores:
-        for m in re.finditer(_YEAR + "年", norm):
+        for m in re.finditer(_YEAR + "年", head.clean):
             scores[int(m.group(1))] += 1.0
     if not scores:
         return None
@@ -124,22 +237,21 @@ def find_published(norm: str, outline: Outline) -> date | None:
 _LEVEL_PREFIX = {"district": "区", "county": "县", "town": "镇", "city": "市", "subdistrict": "街道"}
 
 
-def _score_places(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Counter, Counter]:
+def _score_places(clean: str, head: Head, outline: Outline, gaz: Gazetteer) -> tuple[Counter, Counter]:
     """Weighted counts of every place (by full name), and of every short name's places."""
     weights: Counter[str] = Counter()
     head_end = max(outline.preamble[1], 200)
-    title = outline.title.text.replace("\n", "") if outline.title else ""
-    regions_text = [(title, 8.0), (norm[:head_end], 3.0)]
-    for line in outline.closing_lines:
-        regions_text.append((line.text, 4.0))
-    regions_text.append((norm, 1.0))
-    for text, weight in regions_text:
+    texts = [(head.title.text if head.title else "", 8.0), (clean[:head_end], 3.0)]
+    texts += [(line.text, 4.0) for line in _signature(outline)]
+    texts += [(span.text, 3.0) for span in head.fields]
+    texts.append((clean, 1.0))
+    for text, weight in texts:
         for _, _, name in gaz.find_names(text):
             for full in gaz.canonical(name):
                 weights[full] += weight
     # short names (禄劝, 从化) count as weak evidence for the places they name
     shorts: Counter[str] = Counter()
-    for short, count in gaz.count_shorts(norm[:4000]).items():
+    for short, count in gaz.count_shorts(clean[:4000]).items():
         for place in gaz.by_short[short]:
             shorts[place.name] += count
     return weights, shorts
@@ -152,50 +264,41 @@ def _support(place: Place, weights: Counter, shorts: Counter) -> tuple[float, fl
     return own, above
 
 
-# What names the report's subject: the title, the issuer in the signature, "现将XX…报告如下".
-_ISSUER_TAIL = re.compile(r"(?:人民政府|政府|管委会|管理委员会|办事处|街道|委员会|司法局|司法厅|局|厅|委|办|中心)")
-
-
-def _head_texts(norm: str, outline: Outline) -> list[tuple[str, int]]:
-    """Texts that name the report's subject, most telling first, with their offsets."""
-    texts = []
-    if outline.title:
-        texts.append((norm[outline.title.start : outline.title.end], outline.title.start))
+def _signature(outline: Outline):
+    """The signing body's lines at the end (XX县人民政府, 中共XX县委 XX县人民政府)."""
     for line in outline.closing_lines:
         t = line.text.strip()
         if _ORG_LINE.match(t) and not _CN_DATE.search(t):
-            texts.append((norm[line.start : line.end], line.start))
-    head = norm[: max(outline.preamble[1], 300)]
-    m = _REPORTED_BY.search(head)
+            yield line
+
+
+def _head_texts(clean: str, head: Head, outline: Outline) -> list[str]:
+    """Texts that name the report's subject, most telling first."""
+    texts = []
+    if head.title:
+        texts.append(head.title.text)
+    texts += [line.text for line in _signature(outline)]
+    m = _REPORTED_BY.search(clean[: max(outline.preamble[1], 300)])
     if m:
-        texts.append((m.group(1), m.start(1)))
-    start = outline.title.end if outline.title else 0
-    m = _OPENING_SUBJECT.search(norm, start, start + 200)
+        texts.append(m.group(1))
+    start = head.title.end if head.title else 0
+    m = _OPENING_SUBJECT.search(clean, start, start + 300)
     if m:
-        texts.append((m.group(1), m.start(1)))
+        texts.append(m.group(1))
+    texts += [span.text for span in head.fields]
+    texts += [span.text for span in head.masthead]
     return texts
 
 
-# A body named by a bare level word (省营商局, 市司法局): the region is the best-supported place of that level.
-_LEVEL_BODY = re.compile(r"(?:^|[,,、。\s在由])([省市区县])(?!委|政府)[\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|办公室)")
-_LEVEL_OF_WORD = {"省": ("province",), "市": ("city", "province"), "区": ("district", "zone"), "县": ("county",)}
-
-
-def _level_body_place(norm: str, outline: Outline, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
-    start = outline.title.start if outline.title else 0
-    window = norm[start : start + 200]
-    m = _LEVEL_BODY.search(window)
-    if not m:
-        return None
-    levels = _LEVEL_OF_WORD[m.group(1)]
-    options = []
-    for name in set(weights) | set(shorts):
-        for place in gaz.by_name.get(name, ()):
-            if place.name == name and place.level in levels:
-                options.append(place)
-    if not options:
-        return None
-    return max(options, key=lambda p: (sum(_support(p, weights, shorts)), p.name))
+# A place named by a town-level name is the subject only when a body or the report follows it.
+_TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
+# A town the table does not know, after the places before it: 高新街道办事处, 新设的XX镇人民政府.
+_UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?=办事处|人民政府|党工委|党委|政府|\s*20\d\d|关于|法治|依法)")
+# A development zone the table does not know: 孝感高新区管委会, XX经济开发区2023年…
+_UNKNOWN_ZONE = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|试验区|示范区))"
+    r"(?=管委会|管理委员会|党工委|\s*20\d\d|关于|法治)"
+)
 
 
 def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
@@ -203,54 +306,214 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -
 
     湖北省武汉市江岸区司法局 → 江岸区; 梧州市人民政府 → 梧州市 (whatever districts the
     body lists); 辽宁省市场监督管理局 → 辽宁省. A name several places share (朝阳区,
-    金平) is settled by the names before it, then by how much the text supports each.
+    新城区) is settled by the names before it, then by how much the text supports each
+    and its ancestors. A name in brackets after a place is another name for it
+    (武汉经开区(汉南区)).
     """
-    found = [name for _, _, name in gaz.find_names(text)]
     before: set[str] = set()
     chosen: list[Place] = []
-    for name in found:
+    last_end = 0
+    for start, end, name in gaz.find_names(text):
+        if chosen and _in_brackets(text, start, end):
+            continue
+        options = [p for p in gaz.by_name.get(name, ()) if p.depth < TOWN or _TOWN_SIGNAL.match(text, end)]
+        # a unit and a unit under it of the same name (a zone and its town-level office): the unit
+        options = [p for p in options if not any(o.name in p.ancestors for o in options)]
+        if not options:
+            continue
 
         def rank(place):
             fits = sum(1 for a in place.ancestors if a in before)
             own, above = _support(place, weights, shorts)
-            return (fits, above, own, -place.depth)
+            return (fits, above, own, -place.depth, place.full_name)
 
-        options = gaz.by_name.get(name, ())
-        if options:
-            chosen.append(max(options, key=rank))
+        best = max(options, key=rank)
+        if best.depth == TOWN:
+            written = _written_town(text, last_end, start, end)
+            if written != name and written not in gaz.by_name:
+                # 天府新城街道: a town the table lacks, ending in one it has elsewhere (新城街道)
+                if not (chosen and chosen[-1].depth == COUNTY):
+                    continue
+                best = _town_under(written, chosen[-1])
+            elif chosen and chosen[-1].depth == COUNTY and chosen[-1].name not in best.ancestors:
+                # a town under the county just named, though the table has it elsewhere or not at all
+                best = _town_under(name, chosen[-1])
+        chosen.append(best)
         before.update(gaz.canonical(name))
-    if not chosen:
+        last_end = end
+    deepest = max(enumerate(chosen), key=lambda ip: (ip[1].depth, ip[0]))[1] if chosen else None
+    if deepest is None or deepest.depth < TOWN:
+        unknown = _unknown_town(text, last_end, deepest, gaz, weights, shorts) or _unknown_zone(text, last_end, deepest, gaz, weights, shorts)
+        if unknown is not None:
+            return unknown
+    return deepest
+
+
+def _written_town(text: str, after: int, start: int, end: int) -> str:
+    """The whole town name written at ``text[start:end]``: with the characters that run on
+    before it from the last place (or the start), less 关于 and 中共."""
+    gap = text[after:start]
+    gap = re.sub(r"^(?:关于|中共)", "", gap.strip())
+    if gap and len(gap) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", gap):
+        return gap + text[start:end]
+    return text[start:end]
+
+
+def _town_under(name: str, county: Place) -> Place:
+    return Place(name=name, short=town_short(name), depth=TOWN, adcode=None, province=county.province, city=county.city, county=county.name)
+
+
+def _unknown_zone(text: str, at: int, above: Place | None, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    """A development zone the table lacks, as a zone under the city named before it, or the
+    city whose short name it starts with (孝感高新区 → 孝感市), else the best-supported one."""
+    if above is not None and above.depth > 1:
         return None
-    return max(enumerate(chosen), key=lambda ip: (ip[1].depth, ip[0]))[1]
+    m = _UNKNOWN_ZONE.match(text, at) or (None if above else _UNKNOWN_ZONE.search(text))
+    if not m:
+        return None
+    name = re.sub(r"^(?:关于|中共)", "", m.group(1))
+    if name in gaz.generic and above is None:
+        return None
+    if above is None or above.depth != 1:
+        cities = [p for n in (4, 3, 2) for p in gaz.by_short.get(name[:n], ()) if p.depth == 1]
+        if above is not None:
+            cities = [c for c in cities if c.province == above.province]
+        if not cities:
+            return None
+        above = max(cities, key=lambda p: (sum(_support(p, weights, shorts)), p.full_name))
+    if name in gaz.generic or not name.startswith((above.name, above.short)):
+        name = above.name + name  # 孝感市 + 高新区
+    return Place(name=name, short=name, depth=COUNTY, adcode=None, province=above.province, city=above.name, county=None, zone=True)
 
 
-def find_region(norm: str, outline: Outline, gaz: Gazetteer) -> tuple[Place | None, Span | None]:
-    weights, shorts = _score_places(norm, outline, gaz)
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    return text.rfind("(", 0, start) > text.rfind(")", 0, start) and ")" in text[end : end + 2]
+
+
+def _unknown_town(text: str, at: int, above: Place | None, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    """A 镇/乡/街道 the table lacks (new or renamed since), placed under the county-level
+    unit named before it, else the best-supported one the text names."""
+    m = _UNKNOWN_TOWN.match(text, at) or (None if above else _UNKNOWN_TOWN.search(text))
+    if not m or m.group(1) in gaz.generic or m.group(1).endswith(("乡镇", "各街道", "全镇", "全乡")):
+        return None
+    name = re.sub(r"^(?:关于|中共)", "", m.group(1))
+    if len(name) < 3:
+        return None
+    if above is None or above.depth != COUNTY:
+        short = town_short(name)
+        counties = [
+            p for full in weights for p in gaz.by_name.get(full, ()) if p.name == full and p.depth == COUNTY
+            and (above is None or above.name in p.ancestors)
+        ]
+        # a town renamed or made a 街道 keeps its short name (XX镇 → XX街道)
+        known = [p for p in gaz.by_name.get(short + "镇", []) + gaz.by_name.get(short + "乡", []) + gaz.by_name.get(short + "街道", [])]
+        if known:
+            counties = [c for c in counties if any(k.county == c.name and k.province == c.province for k in known)] or counties
+        if not counties:
+            return None
+        above = max(counties, key=lambda p: (sum(_support(p, weights, shorts)), p.full_name))
+    return _town_under(name, above)
+
+
+# A body named by a bare level word (省营商局, 市司法局): the region is the best-supported place of that level.
+_LEVEL_BODY = re.compile(r"(?:^|[,,、。\s在由])([省市区县])(?!委|政府)[\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|办公室)")
+# How a report calls its own region: 全市, 我区, 全县 …
+_SELF_LEVEL = re.compile(r"(?:全|我|本)(省|自治区|州|盟|市|区|县|旗|镇|乡|街道)")
+
+
+def _fits_level(place: Place, word: str) -> bool:
+    if word in ("省", "自治区"):
+        return place.level == "province"
+    if word in ("镇", "乡", "街道"):
+        return place.depth == TOWN and place.name.endswith(word)
+    if word == "区":
+        return place.level in ("district", "zone")
+    if word == "市":
+        return place.depth in (1, COUNTY) and place.name.endswith("市")
+    return place.depth in (1, COUNTY) and place.name.endswith(word)
+
+
+def _level_place(word: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    """The best-supported place of the level ``word`` names: a place the text names, or one
+    above the places it names (省营商局 with only 沈阳市, 大连市 named → 辽宁省), each
+    counting its own mentions and half of those of the places below it."""
+    scores: Counter[Place] = Counter()
+    for name in set(weights) | set(shorts):
+        for place in gaz.by_name.get(name, ()):
+            if place.name != name:
+                continue
+            own = weights.get(name, 0.0) + 0.5 * shorts.get(name, 0)
+            for candidate, share in ((place, 1.0), *((a, 0.5) for a in _ancestor_places(place, gaz))):
+                if _fits_level(candidate, word):
+                    scores[candidate] += share * own
+    if not scores:
+        return None
+    return max(scores, key=lambda p: (scores[p], p.full_name))
+
+
+def _ancestor_places(place: Place, gaz: Gazetteer) -> list[Place]:
+    found = []
+    for depth, name in ((0, place.province), (1, place.city), (COUNTY, place.county)):
+        if depth >= place.depth or not name or name in PLACEHOLDER_CITIES:
+            continue
+        found += [
+            p for p in gaz.by_name.get(name, ())
+            if p.depth == depth and p.province == place.province and (depth < COUNTY or p.city == place.city)
+        ]
+    return found
+
+
+def _level_body_place(clean: str, head: Head, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    start = head.title.start if head.title else 0
+    m = _LEVEL_BODY.search(clean, start, start + 200)
+    if not m:
+        return None
+    return _level_place(m.group(1), gaz, weights, shorts)
+
+
+def _self_level_place(clean: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+    """Where no heading names a place: the level the report calls itself by (全市, 我区),
+    when it clearly prevails, and the best-supported place of that level."""
+    counts = Counter(m.group(1) for m in _SELF_LEVEL.finditer(clean[:6000]))
+    if not counts:
+        return None
+    (word, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] * 2 > n:
+        return None
+    return _level_place(word, gaz, weights, shorts)
+
+
+def find_region(norm: str, outline: Outline, gaz: Gazetteer, head: Head | None = None) -> tuple[Place | None, Span | None]:
+    head = head or read_head(norm, outline)
+    clean = head.clean
+    weights, shorts = _score_places(clean, head, outline, gaz)
     place = None
-    for text, _ in _head_texts(norm, outline):
+    for text in _head_texts(clean, head, outline):
         place = _chain_place(text, gaz, weights, shorts)
         if place is not None:
             break
     if place is None:
-        place = _level_body_place(norm, outline, gaz, weights, shorts)
+        place = _level_body_place(clean, head, gaz, weights, shorts)
+    if place is None:
+        place = _self_level_place(clean, gaz, weights, shorts)
     if place is None:
         place = _most_supported(weights, shorts, gaz)
     if place is None:
         return None, None
-    for name in (place.name, *gaz.forms_of.get(place.name, ())):
-        idx = norm.find(name)
+    for name in (place.name, *gaz.forms_of.get(place, ())):
+        idx = clean.find(name)
         if idx >= 0:
             return place, Span(idx, idx + len(name), name)
     return place, None
 
 
 def _most_supported(weights: Counter, shorts: Counter, gaz: Gazetteer) -> Place | None:
-    """Where no heading names a place: the most-mentioned one; among places mentioned nearly
+    """Where nothing else tells: the most-mentioned place; among places mentioned nearly
     as much, a lower unit whose ancestors are also named wins (抚顺市顺城区 → 顺城区)."""
     candidates = []
     for name in weights:
         for place in gaz.by_name.get(name, ()):
-            if place.name == name:
+            if place.name == name and place.depth < TOWN:
                 own, above = _support(place, weights, shorts)
                 candidates.append((own, above, place))
     if not candidates:
@@ -264,7 +527,7 @@ def _most_supported(weights: Counter, shorts: Counter, gaz: Gazetteer) -> Place 
         is_ancestor_of_other = any(
             place.name in other[2].ancestors and other[2].name in names for other in strong if other[2] is not place
         )
-        return (not is_ancestor_of_other, own + above, above, place.depth)
+        return (not is_ancestor_of_other, own + above, above, place.depth, place.full_name)
 
     return max(strong, key=rank)[2]
 
@@ -273,17 +536,17 @@ def region_record(place: Place | None, span: Span | None, text: str) -> Region:
     if place is None:
         return Region(name="未知", full_name="未知", level="unknown")
     evidence = Span(span.start, span.end, text[span.start : span.end]) if span else None
-    county_place = None
+    municipality = place.province in ("北京市", "天津市", "上海市", "重庆市")
+    city = place.city if place.city not in (None, *PLACEHOLDER_CITIES) else None
     return Region(
         name=place.name,
         full_name=place.full_name,
         level=place.level,
         province=place.province,
-        city=(place.city if place.city not in (None, "市直辖行政区划", "省直辖县级行政区划") else None)
-        or (place.province if place.level == "province" or place.province in ("北京市", "天津市", "上海市", "重庆市") else None),
+        city=city or (place.province if place.level == "province" or municipality else None),
         county=place.county,
         adcode=place.adcode,
-        county_adcode=county_place,
+        county_adcode=None,
         evidence=evidence,
     )
 
@@ -299,30 +562,29 @@ def _expand_body(name: str, region: Region) -> str:
     return name
 
 
-def find_issuer(text: str, norm: str, outline: Outline, region: Region) -> tuple[str, Span | None]:
+def find_issuer(text: str, norm: str, outline: Outline, region: Region, head: Head | None = None) -> tuple[str, Span | None]:
+    head = head or read_head(norm, outline)
     # 1. the signature block
     for line in outline.closing_lines:
         t = line.text.strip()
-        if _ORG_LINE.match(t) and not _CN_DATE.search(t):
+        if _ORG_LINE.match(t) and not _CN_DATE.search(t) and " " not in t:
             return text[line.start : line.end].strip(), Span(line.start, line.end, text[line.start : line.end])
-    head = norm[: max(outline.preamble[1], 300)]
+    text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"
-    if outline.title:
-        title = outline.title.text.replace("\n", "")
-        m = _TITLE_ORG.match(title)
+    if head.title:
+        m = _TITLE_ORG.match(norm, head.title.start, head.title.end)
         if m:
-            start = outline.title.start + m.start(1)
-            return m.group(1), Span(start, start + len(m.group(1)), text[start : start + len(m.group(1))])
+            return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
     # 3. "现将XX人民政府2023年…报告如下"
-    m = _REPORTED_BY.search(head)
+    m = _REPORTED_BY.search(text_head)
     if m:
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
     # 4. the subject of the opening sentence, when it is a body (区司法局坚持…)
-    m = _OPENING_SUBJECT.search(head)
+    m = _OPENING_SUBJECT.search(text_head)
     if m and _BODY_SUFFIX.search(m.group(1)):
         return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
     # 5. the header's source line: 信息来源:XX人民政府
-    m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", head)
+    m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", norm[: max(outline.preamble[1], 300)])
     if m:
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
     # 6. the region's government
@@ -332,10 +594,11 @@ def find_issuer(text: str, norm: str, outline: Outline, region: Region) -> tuple
 
 
 def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer) -> Metadata:
-    place, span = find_region(norm, outline, gaz)
+    head = read_head(norm, outline)
+    place, span = find_region(norm, outline, gaz, head)
     region = region_record(place, span, text)
-    year = find_year(norm, outline)
-    issuer, issuer_span = find_issuer(text, norm, outline, region)
+    year = find_year(norm, outline, head)
+    issuer, issuer_span = find_issuer(text, norm, outline, region, head)
     title = outline.title.text.replace("\n", "").replace("\r", "") if outline.title else None
     return Metadata(
         title=title,

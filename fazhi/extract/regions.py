@@ -4,6 +4,15 @@ The gazetteer is read from the ``china_location`` table that the maintained
 ``jionlp`` package ships (province → city → county → township → village, with
 adcodes down to county level). Only the data file is read: jionlp itself is
 never imported, so start-up stays fast. Villages are skipped.
+
+Besides the full names, the gazetteer knows the forms reports write instead,
+all generated from the table: the table's own short forms where they carry a
+level word (海南州, 察右中旗, 塔县), autonomous units as short name + 州/县/旗
+(黔西南州, 金平县), development zones with their common abbreviations (武汉经开区,
+长春高新区), and common nouns that are places only with their city in front
+(铜陵市郊区). ``lexicons/regions_zones.tsv`` adds national zones and new areas
+the table lacks, ``lexicons/regions_aliases.tsv`` the few conventional short
+forms no rule makes (博州), ``lexicons/regions_generic.txt`` the common nouns.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from ..errors import FazhiError
@@ -21,12 +31,19 @@ from ..errors import FazhiError
 PROVINCE, CITY, COUNTY, TOWN = 0, 1, 2, 3
 
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-_PLACEHOLDER_CITIES = {"市直辖行政区划", "省直辖县级行政区划", "自治区直辖县级行政区划", "县"}
-# Names that are also common nouns: never found by themselves (城区道路, 社区网格, 园区企业).
-GENERIC_NAMES = frozenset({"社区", "城区", "郊区", "矿区", "新区", "市区", "街道", "开发区", "高新区", "经开区", "园区", "镇区", "林区", "景区"})
-_ZONE_WORDS = ("开发区", "高新区", "经开区", "园区", "试验区", "合作区")
+PLACEHOLDER_CITIES = frozenset({"市直辖行政区划", "省直辖县级行政区划", "自治区直辖县级行政区划", "县"})
+_PLACEHOLDER_CITIES = PLACEHOLDER_CITIES
 # Short forms written with a level word: 黔西南州 for 黔西南布依族苗族自治州, 金平县 for 金平苗族瑶族傣族自治县.
-_SHORT_FORM_SUFFIX = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"), ("林区", "林区"))
+_AUTONOMOUS_SUFFIX = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+# Zone abbreviations: 经济技术开发区 → 经开区.
+_ZONE_ABBREVIATIONS = (
+    ("经济技术开发区", "经开区"),
+    ("高新技术产业开发区", "高新区"),
+    ("高新技术产业园区", "高新区"),
+    ("高新技术开发区", "高新区"),
+    ("经济开发区", "经开区"),
+)
+_TOWN_ENDINGS = ("街道办事处", "街道", "镇", "乡", "苏木", "办事处")
 
 
 @dataclass(frozen=True)
@@ -38,16 +55,31 @@ class Place:
     province: str
     city: str | None
     county: str | None
+    zone: bool = False  # a national zone or new area from lexicons/regions_zones.tsv
+
+    @property
+    def is_zone(self) -> bool:
+        """A development zone or new area: the table's 7x codes (长春经济技术开发区 220171),
+        zones it lacks (no code), or a 开发区 name under an ordinary code."""
+        if self.depth != COUNTY:
+            return False
+        if self.zone:
+            return True
+        if self.adcode is None:
+            return False
+        if 71 <= int(self.adcode[4:6]) <= 79:
+            return True
+        return any(word in self.name for word in ("开发区", "高新区", "经开区"))
 
     @property
     def level(self) -> str:
-        """fazhi's level name: province, city, district, county, town, subdistrict."""
+        """fazhi's level name: province, city, district, county, zone, town, subdistrict."""
         if self.depth == PROVINCE:
             return "province"
         if self.depth == CITY:
             return "province" if self.name in _MUNICIPALITIES else "city"
         if self.depth == COUNTY:
-            if any(word in self.name for word in _ZONE_WORDS) or self.name in ZONE_FORMS:
+            if self.is_zone:
                 return "zone"
             return "district" if self.name.endswith("区") else "county"
         return "subdistrict" if self.name.endswith(("街道", "办事处")) else "town"
@@ -56,7 +88,7 @@ class Place:
     def full_name(self) -> str:
         chain = [self.province]
         for part in (self.city, self.county):
-            if part and part not in chain and part not in _PLACEHOLDER_CITIES:
+            if part and part not in chain and part not in PLACEHOLDER_CITIES:
                 chain.append(part)
         if self.name not in chain:
             chain.append(self.name)
@@ -67,7 +99,7 @@ class Place:
         """Names of the units above this one, nearest first."""
         names = []
         for part in (self.county, self.city, self.province):
-            if part and part != self.name and part not in _PLACEHOLDER_CITIES and part not in names:
+            if part and part != self.name and part not in PLACEHOLDER_CITIES and part not in names:
                 names.append(part)
         return tuple(names)
 
@@ -77,32 +109,44 @@ class Gazetteer:
 
     ``by_name`` maps every name a report may write as a whole (禄劝彝族苗族自治县,
     and the generated forms 黔西南州, 金平县, 武汉经开区, 安庆经济开发区) to the
-    places it may mean; ``canonical(name)`` gives their full names.
+    places it may mean; ``canonical(name)`` gives their full names. ``by_short``
+    maps bare short names (禄劝, 从化), weak evidence only.
     """
 
-    def __init__(self, places: list[Place]):
+    def __init__(self, places: list[Place], generic: frozenset[str] = frozenset(), extra_forms: dict | None = None):
         self.places = places
+        self.generic = generic
         self.by_name: dict[str, list[Place]] = {}
         self.by_short: dict[str, list[Place]] = {}
+        extra_forms = extra_forms or {}
         city_short = {(p.province, p.name): p.short for p in places if p.depth == CITY}
+        province_short = {p.name: p.short for p in places if p.depth == PROVINCE}
         for place in places:
-            if place.name not in GENERIC_NAMES:
+            if place.name not in generic and _findable(place):
                 self.by_name.setdefault(place.name, []).append(place)
-            if place.short and place.short != place.name and len(place.short) >= 2 and place.short not in GENERIC_NAMES:
-                self.by_short.setdefault(place.short, []).append(place)
+            if place.depth < TOWN:
+                for short in _shorts(place):
+                    if len(short) >= 2 and short not in generic and short != place.name:
+                        self.by_short.setdefault(short, []).append(place)
         for place in places:
-            for form in _short_forms(place, city_short):
-                if form not in GENERIC_NAMES and place not in self.by_name.get(form, ()):
+            forms = _short_forms(place, city_short, province_short, generic)
+            if place.depth <= COUNTY:
+                forms |= set(extra_forms.get((place.province, place.name), ()))
+            for form in sorted(forms):
+                if form not in generic and form != place.name and place not in self.by_name.get(form, ()):
                     self.by_name.setdefault(form, []).append(place)
         self.max_len = max(len(n) for n in self.by_name)
         self.max_short = max(len(n) for n in self.by_short)
         self.last_chars = frozenset(n[-1] for n in self.by_name)
+        # the lengths of the names ending (shorts starting) in each character, longest first
+        self._lengths_by_last = _lengths(self.by_name, lambda n: n[-1])
+        self._lengths_by_first = _lengths(self.by_short, lambda n: n[0])
         self.short_of = {p.name: p.short for p in places}
-        self.forms_of: dict[str, list[str]] = {}
+        self.forms_of: dict[Place, list[str]] = {}  # the other names of each place
         for form, found in self.by_name.items():
             for place in found:
                 if form != place.name:
-                    self.forms_of.setdefault(place.name, []).append(form)
+                    self.forms_of.setdefault(place, []).append(form)
 
     def canonical(self, name: str) -> list[str]:
         """The full names a written name (full or short form) may stand for."""
@@ -111,10 +155,10 @@ class Gazetteer:
     def count_shorts(self, text: str) -> Counter:
         """How often each short name (禄劝, 从化) occurs in ``text``."""
         counts: Counter[str] = Counter()
-        lengths = range(2, self.max_short + 1)
         by_short = self.by_short
-        for i in range(len(text) - 1):
-            for length in lengths:
+        by_first = self._lengths_by_first
+        for i, char in enumerate(text):
+            for length in by_first.get(char, ()):
                 candidate = text[i : i + length]
                 if candidate in by_short:
                     counts[candidate] += 1
@@ -128,14 +172,11 @@ class Gazetteer:
         ends in are looked at (省 市 区 县 镇 乡 …), which keeps this fast.
         """
         found = []
-        lengths = range(self.max_len, min_len - 1, -1)
-        last_chars = self.last_chars
+        by_last = self._lengths_by_last
         by_name = self.by_name
-        for end in range(1, len(text) + 1):
-            if text[end - 1] not in last_chars:
-                continue
-            for length in lengths:
-                if length <= end and text[end - length : end] in by_name:
+        for end, char in enumerate(text, 1):
+            for length in by_last.get(char, ()):
+                if min_len <= length <= end and text[end - length : end] in by_name:
                     found.append((end - length, end))
         position = 0
         for start, end in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
@@ -144,30 +185,71 @@ class Gazetteer:
                 position = end
 
 
-def _short_forms(place: Place, city_short: dict) -> set[str]:
+def _lengths(names, key) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for name in names:
+        lengths.setdefault(key(name), set()).add(len(name))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+
+
+def _findable(place: Place) -> bool:
+    """Whether a report may name ``place`` by its full name alone: not the table's
+    placeholders (市直辖行政区划), and at town level only 镇, 乡, 街道 and the like,
+    or a longer proper name (嘉定工业区), not 种畜场 or 开发区."""
+    if "直辖" in place.name or place.name in PLACEHOLDER_CITIES:
+        return False
+    if place.depth < TOWN:
+        return True
+    return place.name.endswith(_TOWN_ENDINGS) or len(place.name) >= 5
+
+
+def _shorts(place: Place) -> list[str]:
+    """The table's short forms (it writes alternatives as 巴州/巴音郭楞)."""
+    return [s.strip() for s in place.short.split("/") if s.strip()]
+
+
+def _short_forms(place: Place, city_short: dict, province_short: dict, generic: frozenset) -> set[str]:
     """The forms of a name that reports write besides the full one."""
-    forms = set(ZONE_FORMS.get(place.name, ()))
-    short = place.short
-    if place.name in GENERIC_NAMES and place.city:
+    forms: set[str] = set()
+    shorts = _shorts(place) if place.depth < TOWN else []
+    if place.name in generic and place.depth == COUNTY and place.city and place.city not in PLACEHOLDER_CITIES:
         forms.add(place.city + place.name)  # 铜陵市郊区: a common noun only with its city in front
         city = city_short.get((place.province, place.city))
         if city:
             forms.add(city + place.name)
-    for full, suffix in _SHORT_FORM_SUFFIX:
-        if place.name.endswith(full) and short and len(short) >= 2 and not short.endswith(suffix):
-            forms.add(short + suffix)
-    if place.depth == COUNTY and (any(word in place.name for word in _ZONE_WORDS) or place.name in ZONE_FORMS):
-        city = city_short.get((place.province, place.city))
-        if city and short and city not in short:
-            forms.add(city + short)  # 武汉 + 经开区
-        province_short = place.province[:2]
-        if place.name.startswith(province_short) and len(place.name) - 2 >= 6:
-            forms.add(place.name[2:])  # 安徽安庆经济开发区 → 安庆经济开发区
-        for long, abbreviation in (("经济技术开发区", "经开区"), ("高新技术产业开发区", "高新区"), ("经济开发区", "经开区")):
-            if long in place.name:
-                forms.add(place.name.replace(long, abbreviation))
+    for short in shorts:
+        # the table's short form already carries a level word: 海南州, 察右中旗, 塔县, 巴州
+        if short != place.name and place.name[-1] in "州县旗盟" and short.endswith(place.name[-1]):
+            forms.add(short)
+        for full, suffix in _AUTONOMOUS_SUFFIX:
+            if place.name.endswith(full) and len(short) >= 2 and not short.endswith(suffix):
+                forms.add(short + suffix)  # 黔西南州, 金平县, 莫力达瓦旗
+    if place.is_zone:
+        forms |= _zone_forms(place, city_short, province_short)
+    return {f for f in forms if f != place.name and len(f) >= 2}
+
+
+def _zone_forms(place: Place, city_short: dict, province_short: dict) -> set[str]:
+    """武汉经济技术开发区 → 武汉经开区; 安徽安庆经济开发区 → 安庆经济开发区, 安庆经开区;
+    长春高新技术产业开发区 → 长春高新区; 蚌埠市经济开发区 → 蚌埠经开区."""
+    names = {place.name}
+    city = city_short.get((place.province, place.city)) or ""
+    province = province_short.get(place.province, "")
+    for prefix in (place.province, province):
+        rest = place.name[len(prefix) :] if prefix and place.name.startswith(prefix) else ""
+        if rest and city and rest.startswith(city):
+            names.add(rest)  # 安徽安庆经济开发区 → 安庆经济开发区, not 吉林高新… → 高新…
+    if place.city and city:
+        for name in list(names):
+            if name.startswith(place.city):
+                names.add(city + name[len(place.city) :])  # 蚌埠市经济开发区 → 蚌埠经济开发区
+    forms = set(names)
+    for name in names:
+        for long, abbreviation in _ZONE_ABBREVIATIONS:
+            if name.endswith(long) and len(name) > len(long):
+                forms.add(name[: -len(long)] + abbreviation)
                 break
-    return {f for f in forms if f != place.name}
+    return forms
 
 
 def _data_file() -> Path:
@@ -185,12 +267,12 @@ def _parse(lines) -> list[Place]:
     places: list[Place] = []
     province = city = county = None
     for raw in lines:
+        if raw.startswith("\t\t\t\t"):
+            continue  # villages
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
         depth = len(line) - len(line.lstrip("\t"))
-        if depth > TOWN:
-            continue  # villages
         fields = line.strip("\t").split("\t")
         name = fields[0].strip()
         adcode = fields[1].strip() if len(fields) > 1 and fields[1].strip() else None
@@ -204,7 +286,7 @@ def _parse(lines) -> list[Place]:
         places.append(
             Place(
                 name=name,
-                short=short if depth < TOWN else _town_short(name),
+                short=short if depth < TOWN else town_short(name),
                 depth=depth,
                 adcode=adcode,
                 province=province or name,
@@ -215,32 +297,38 @@ def _parse(lines) -> list[Place]:
     return places
 
 
-def _town_short(name: str) -> str:
+def town_short(name: str) -> str:
+    """永安镇 → 永安, 建外街道 → 建外."""
     for suffix in ("街道办事处", "街道", "镇", "乡", "苏木"):
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
 
 
-def _zones(places: list[Place]) -> list[Place]:
-    """National-level zones the table lacks (lexicons/regions_zones.tsv), as county-level places."""
-    from importlib import resources
+def _lexicon(name: str) -> list[list[str]]:
+    text = resources.files("fazhi.extract").joinpath("lexicons", name).read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return rows[1:] if name.endswith(".tsv") else rows
 
-    known = {p.name for p in places}
-    text = resources.files("fazhi.extract").joinpath("lexicons", "regions_zones.tsv").read_text(encoding="utf-8")
+
+def _zones(places: list[Place]) -> tuple[list[Place], dict]:
+    """National-level zones the table lacks (lexicons/regions_zones.tsv), as county-level
+    places, and the other forms of those it has."""
+    known = {(p.province, p.name) for p in places if p.depth <= COUNTY}
     zones = []
-    for line in text.splitlines()[1:]:
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, forms, province, city = line.split("\t")
-        if name in known:
-            continue
-        zones.append(Place(name=name, short=forms.split("|")[0], depth=COUNTY, adcode=None, province=province, city=city, county=None))
-        ZONE_FORMS[name] = tuple(f for f in forms.split("|") if f)
-    return zones
+    forms: dict[tuple[str, str], tuple[str, ...]] = {}
+    for name, written, province, city in _lexicon("regions_zones.tsv"):
+        forms[(province, name)] = tuple(f for f in written.split("|") if f)
+        if (province, name) not in known:
+            zones.append(Place(name=name, short=name, depth=COUNTY, adcode=None, province=province, city=city, county=None, zone=True))
+    return zones, forms
 
 
-ZONE_FORMS: dict[str, tuple[str, ...]] = {}
+def _aliases() -> dict:
+    forms: dict[tuple[str, str], list[str]] = {}
+    for alias, name, province in _lexicon("regions_aliases.tsv"):
+        forms.setdefault((province, name), []).append(alias)
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -250,4 +338,8 @@ def gazetteer() -> Gazetteer:
         member = next(n for n in archive.namelist() if n.endswith(".txt"))
         with archive.open(member) as handle:
             places = _parse(io.TextIOWrapper(handle, encoding="utf-8"))
-    return Gazetteer(places + _zones(places))
+    zones, forms = _zones(places)
+    for key, aliases in _aliases().items():
+        forms[key] = tuple(forms.get(key, ())) + tuple(aliases)
+    generic = frozenset(row[0] for row in _lexicon("regions_generic.txt"))
+    return Gazetteer(places + zones, generic, forms)
