@@ -59,42 +59,6 @@ def read_rows(text: str, where: str = "mechanisms.tsv") -> list[dict]:
     return rows
 
 
-def hidden_labels(rows: list[dict]) -> dict[str, list[str]]:
-    """Each concept's generated variants (``variants.py``) that name it alone.
-
-    A variant is dropped when the matcher would read it as a preferred or alternative
-    label of any concept (it ignores quote marks and 、), when another concept
-    generates it too (it would name neither reliably), or when it is a negative label
-    (a string known not to name the mechanism). Of variants that differ only by 、,
-    one is kept.
-    """
-    shown = {_skeleton(label) for row in rows for label in (row["canonical"].strip(), *_split(row["aliases"]))}
-    negatives = {_skeleton(n) for row in rows for n in _split(row.get("negative"))}
-    made: dict[str, set[str]] = {}  # skeleton -> concepts that generate it
-    written: dict[tuple[str, str], str] = {}  # (concept, skeleton) -> the variant as written
-    for row in rows:
-        key = row["canonical"].strip()
-        for label in (key, *_split(row["aliases"])):
-            for variant in variants(label):
-                skeleton = _skeleton(variant)
-                made.setdefault(skeleton, set()).add(key)
-                best = written.get((key, skeleton))
-                # of variants the matcher cannot tell apart, keep the enumeration as written
-                if best is None or (-variant.count("、"), variant) < (-best.count("、"), best):
-                    written[(key, skeleton)] = variant
-    out: dict[str, list[str]] = {row["canonical"].strip(): [] for row in rows}
-    for skeleton, owners in made.items():
-        if len(owners) == 1 and skeleton not in shown and skeleton not in negatives:
-            key = next(iter(owners))
-            out[key].append(written[(key, skeleton)])
-    return {key: sorted(labels) for key, labels in out.items()}
-
-
-def _skeleton(label: str) -> str:
-    """A label as the matcher compares it: without quote marks, 、 and white space."""
-    return "".join(c for c in label if c not in "“”‘’「」『』\"'、" and not c.isspace())
-
-
 def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
     """The SKOS concept scheme of mechanisms, as an rdflib Graph."""
     rows = read_rows(tsv_text)
@@ -117,7 +81,10 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
         g.add((c, SKOS.inScheme, SCHEME))
         g.add((c, SKOS.topConceptOf, SCHEME))
         g.add((SCHEME, SKOS.hasTopConcept, c))
-    hidden = hidden_labels(rows)
+    taken = {}
+    for row in rows:
+        for label in (row["canonical"], *_split(row["aliases"])):
+            taken.setdefault(label.strip(), row["canonical"].strip())
     for title in sorted({r["source"].strip() for r in rows}):
         s = source_iri(title)
         g.add((s, RDF.type, DCTERMS.BibliographicResource))
@@ -134,8 +101,9 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
         aliases = [a for a in _split(row["aliases"]) if a != key]
         for alias in aliases:
             g.add((iri, SKOS.altLabel, Literal(alias, lang="zh")))
-        for label in hidden[key]:
-            g.add((iri, SKOS.hiddenLabel, Literal(label, lang="zh")))
+        for hidden in sorted(set().union(*(variants(label) for label in (key, *aliases)))):
+            if taken.setdefault(hidden, key) == key and hidden not in aliases and hidden != key:
+                g.add((iri, SKOS.hiddenLabel, Literal(hidden, lang="zh")))
         g.add((iri, DCTERMS.source, source_iri(row["source"].strip())))
         for negative in _split(row.get("negative")):
             g.add((iri, FZ.negativeLabel, Literal(negative)))
