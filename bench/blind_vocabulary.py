@@ -8,7 +8,10 @@ generated variants; no rules for unlisted names) overlaps one of its surfaces.
 The reference vocabulary the annotators worked from is scored the same way, for
 comparison.
 
-    .venv/bin/python bench/blind_vocabulary.py [--gold eval/seeds-gold.json] [--folder seeds]
+    .venv/bin/python bench/blind_vocabulary.py [--gold eval/seeds-gold.json] [--folder seeds] [--tsv OTHER.tsv]
+
+``bench/data/blind-helper-mechanisms.tsv`` is a second vocabulary, written by a helper who
+opened nothing of the project's data (341 concepts); it is kept to compare with.
 """
 
 from __future__ import annotations
@@ -58,6 +61,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=Path("eval/seeds-gold.json"))
     parser.add_argument("--folder", type=Path, default=Path("seeds"))
+    parser.add_argument("--tsv", type=Path, action="append", default=[],
+                        help="also score this vocabulary TSV by its names and aliases (repeatable)")
     args = parser.parse_args()
     gold = load_gold(args.gold)
     texts = {name: read_source(args.folder / name).text for name in gold}
@@ -65,6 +70,7 @@ def main() -> None:
     for label, terms in (
         ("fazhi vocabulary", fazhi_terms()),
         ("reference vocabulary", tsv_terms(args.gold.parent / REFERENCE_VOCABULARY)),
+        *[(str(path), tsv_terms(path)) for path in args.tsv],
     ):
         found, every = recognised(terms, texts, gold)
         result[label] = {
