@@ -45,7 +45,8 @@ _REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|�
 _TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|办公室|管委会|办事处))关于")
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
-    r"^20\d\d年(?:度)?(?:以来)?\s*,\s*(?:在[^,。]{2,60}下\s*,\s*)*([\u4e00-\u9fff()]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|在)",
+    r"^(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
+    r"([\u4e00-\u9fff()]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
     re.M,
 )
 _BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|委员会|委|办公室|办)$")
@@ -150,9 +151,10 @@ def _title(lines, outline: Outline) -> tuple[Span | None, list[Span]]:
         if len(l.text) > 100 and "。" in l.text:
             head = head[:n]  # the opening paragraph: the title is above it
             break
-    candidates = [i for i, l in enumerate(head) if _is_title_line(l.text)]
-    strong = [i for i in candidates if re.search(r"报告|20\d\d", head[i].text)]
-    for i in strong[:1] or candidates[:1]:
+    candidates = [i for i, l in enumerate(head) if _is_title_line(_arabic_years(l.text))]
+    # a line with a year and 报告 before one with either (a menu's 法治政府建设年度报告), before any
+    ranked = sorted(candidates, key=lambda i: (-_title_strength(_arabic_years(head[i].text)), i))
+    for i in ranked[:1]:
         t = head[i].text
         first, last = i, i
         if "报告" not in t and i + 1 < len(head) and len(head[i + 1].text) <= 40 and "报告" in head[i + 1].text and _is_title_line(head[i + 1].text):
@@ -162,6 +164,11 @@ def _title(lines, outline: Outline) -> tuple[Span | None, list[Span]]:
         masthead = [Span(l.start, l.end, l.text) for l in head[:first] if len(l.text) <= 40 and "。" not in l.text]
         return Span(head[first].start, head[last].end, " ".join(l.text for l in head[first : last + 1])), masthead
     return None, []
+
+
+def _title_strength(t: str) -> int:
+    has_year = bool(re.search(r"20\d\d", t))
+    return 2 * has_year + ("报告" in t) if has_year or "报告" in t else 0
 
 
 def _continues(t: str) -> bool:
@@ -193,9 +200,9 @@ def find_year(norm: str, outline: Outline, head: Head | None = None) -> int | No
     """The year covered: the title's, the opening's, the parts' (a plans part's year is N+1)."""
     head = head or read_head(norm, outline)
     scores: Counter[int] = Counter()
-    text = head.clean[: max(outline.preamble[1], 400)]
+    text = _arabic_years(head.clean[: max(outline.preamble[1], 400)])
     if head.title:
-        for m in re.finditer(_YEAR, head.title.text):
+        for m in re.finditer(_YEAR, _arabic_years(head.title.text)):
             scores[int(m.group(1))] += 10.0
     for pattern, weight in _YEAR_PATTERNS:
         for m in pattern.finditer(text):
@@ -211,6 +218,15 @@ def find_year(norm: str, outline: Outline, head: Head | None = None) -> int | No
     if not scores:
         return None
     return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+_CN_YEAR = re.compile(r"二[〇零○O0][一二三四五六七八九〇零○][〇零○一二三四五六七八九](?=年)")
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0", "0": "0"}
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二三年 → 2023年 (same length)."""
+    return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT.get(c, c) for c in m.group()), text)
 
 
 def find_published(norm: str, outline: Outline) -> date | None:
@@ -335,7 +351,9 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -
                 if not (chosen and chosen[-1].depth == COUNTY):
                     continue
                 best = _town_under(written, chosen[-1])
-            elif chosen and chosen[-1].depth == COUNTY and chosen[-1].name not in best.ancestors:
+            elif chosen and chosen[-1].name not in best.ancestors:
+                if chosen[-1].depth != COUNTY:
+                    continue  # 梧州市城关镇: not the 城关镇 of some other county
                 # a town under the county just named, though the table has it elsewhere or not at all
                 best = _town_under(name, chosen[-1])
         chosen.append(best)

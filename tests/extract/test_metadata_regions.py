@@ -168,6 +168,18 @@ DISTRICTS_AND_COUNTIES = [
         "岑溪市", "county", 2022, id="county-level-city-department",
     ),
     pytest.param(
+        "桐庐县二〇二二年度法治政府建设工作报告\n今年以来,桐庐县坚持依法行政,杭州市部署得到落实。",
+        "桐庐县", "county", 2022, id="year-in-chinese-numerals",
+    ),
+    pytest.param(
+        "关于二〇二一年度法治政府建设情况的报告\n淳安县高度重视法治政府建设,各乡镇扎实推进。",
+        "淳安县", "county", 2021, id="opening-subject-without-a-year",
+    ),
+    pytest.param(
+        "法治政府建设年度报告\n政策文件\n桐乡市2023年法治政府建设年度报告\n2023年,桐乡市坚持依法行政,嘉兴市部署得到落实。",
+        "桐乡市", "county", 2023, id="menu-label-above-the-title",
+    ),
+    pytest.param(
         "襄阳市襄州区2016年度依法行政工作报告\n2016年,襄州区坚持依法行政,张湾街道、双沟镇法治建设扎实推进。",
         "襄州区", "district", 2016, id="依法行政-report-of-2016",
     ),
