@@ -67,7 +67,8 @@ def main() -> None:
     warnings, skipped = [], []
     reports = extract_files([args.folder], warnings=warnings, skipped=skipped, keep_going=True)
     reports = [r for r in reports if r.source in gold]
-    listed = reference_vocabulary(args.gold) or frozenset(c.key for c in mechanism_concepts())
+    reference = reference_vocabulary(args.gold)
+    listed = reference if reference is not None else frozenset(c.key for c in mechanism_concepts())
     ours = evaluate(reports, gold, listed)
     baseline = evaluate([naive(r) for r in reports], gold, listed)
     print(json.dumps({

@@ -219,7 +219,10 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         gold_region = doc["region"]
         if gold_region.get("adcode") and region.adcode:
             # a code says it all; names of zones and merged units are written several ways
-            predicted_region, expected_region = (region.adcode, region.level), (gold_region["adcode"], gold_region.get("level"))
+            predicted_region, expected_region = (str(region.adcode), region.level), (str(gold_region["adcode"]), gold_region.get("level"))
+        elif "adcode" in gold_region:
+            # a gold that records codes writes the chain its own way: the full name and level decide
+            predicted_region, expected_region = (region.full_name, region.level), (gold_region.get("full_name"), gold_region.get("level"))
         else:
             predicted_region = (region.name, region.full_name, region.level, region.city, region.province)
             expected_region = tuple(gold_region.get(k) for k in ("name", "full_name", "level", "city", "province"))
