@@ -42,7 +42,7 @@ _ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff() ]{2,40}(?:" + "|".join(_OR
 # "现将北京市石景山区人民政府2023年法治政府建设…报告如下"
 _REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|管委会|办事处))\s*(?:关于)?\s*20\d\d")
 # "抚顺市顺城区人民政府关于2024年…"
-_TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|办公室|管委会|办事处))关于")
+_TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处))\s*(?:关于|20\d\d|二[〇零])")
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
     r"^(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
@@ -63,8 +63,10 @@ _CN_DATE = re.compile(r"(20\d\d|二〇[〇一二三四五六七八九]{2}|二零
 _CHROME = re.compile(
     r"今天是|20\d\d年\d{1,2}月\d{1,2}日\s*星期|字号|字体|【打印|【关闭|打印本页|关闭窗口|^(?:打印|关闭)$|浏览次数|浏览量|访问量|阅读次数|阅读量|点击[数量率次]"
     r"|当前位置|您的位置|所在位置|^首页|首页\s*[>»/|]|[>»].*[>»]|[>»]\s*正文|上一篇|下一篇|上一条|下一条|相关(?:链接|阅读|文章|新闻)"
-    r"|分享到|扫一扫|版权所有|主办单位|承办单位|网站标识码|ICP|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]公网安备|\|.*\|"
+    r"|分享到|扫一扫|版权所有|主办单位|承办单位|网站标识码|ICP|[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼]公网安备"
 )
+# A menu: 首页 | 走进梧州 | 政务公开 (but not a title between bars: XX县人民政府 | XX县2023年…报告 | 政务公开)
+_MENU = re.compile(r"\|.*\|")
 # Labelled fields of a page's information table: 索引号, 发布机构, 来源, 发布时间 …
 _FIELD_LABEL = (
     r"索引号|主题分类|信息分类|主题词|分类|体裁分类|组配分类|服务对象分类|发文字号|文号|发布机构|发文机关|发文单位|发布单位"
@@ -107,11 +109,12 @@ def read_head(norm: str, outline: Outline) -> Head:
         t = line.text
         if label_pending:  # the value of a field whose label stands alone (发布机构:)
             label_pending = False
-            if len(t) <= 40 and "。" not in t:
+            if len(t) <= 40 and "。" not in t and not _FIELD_LINE.match(t) and not _title_strength(t):
                 fields.append(Span(line.start, line.end, t))
                 _blank(chars, line)
                 continue
-        if _CHROME.search(t) and (len(t) <= 80 or index < _HEAD_LINES and "。" not in t):
+        menu = _MENU.search(t) and _title_strength(_arabic_years(t)) < 3
+        if (_CHROME.search(t) or menu) and (len(t) <= 80 or index < _HEAD_LINES and "。" not in t):
             _blank(chars, line)
             continue
         if _FIELD_LINE.match(t) and len(t) <= 120 and "。" not in t:
@@ -250,7 +253,7 @@ def find_published(norm: str, outline: Outline) -> date | None:
 
 # --- region ---------------------------------------------------------------
 
-_LEVEL_PREFIX = {"district": "区", "county": "县", "town": "镇", "city": "市", "subdistrict": "街道"}
+_LEVEL_WORDS = ("自治区", "街道", "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡")
 
 
 def _score_places(clean: str, head: Head, outline: Outline, gaz: Gazetteer) -> tuple[Counter, Counter]:
@@ -573,10 +576,13 @@ def region_record(place: Place | None, span: Span | None, text: str) -> Region:
 
 
 def _expand_body(name: str, region: Region) -> str:
-    """区司法局 → 从化区司法局: a body named by the region's level gets the region's name."""
-    for level, prefix in _LEVEL_PREFIX.items():
-        if region.level == level and name.startswith(prefix) and not name.startswith(region.name):
-            return region.name + name[len(prefix) :]
+    """区司法局 → 从化区司法局, 省营商局 → 辽宁省营商局: a body named by the region's level
+    word gets the region's name."""
+    if region.level == "unknown" or name.startswith(region.name):
+        return name
+    for word in _LEVEL_WORDS:
+        if region.name.endswith(word) and name.startswith(word) and len(name) > len(word):
+            return region.name + name[len(word) :]
     return name
 
 
@@ -590,9 +596,9 @@ def find_issuer(text: str, norm: str, outline: Outline, region: Region, head: He
     text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"
     if head.title:
-        m = _TITLE_ORG.match(norm, head.title.start, head.title.end)
+        m = _TITLE_ORG.search(norm, head.title.start, head.title.end)
         if m:
-            return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+            return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
     # 3. "现将XX人民政府2023年…报告如下"
     m = _REPORTED_BY.search(text_head)
     if m:

@@ -335,3 +335,17 @@ def test_the_whole_extractor_agrees(extract):
     """The same through ``extract_text``: a prefecture by short form behind page chrome."""
     report = extract(page(AUTONOMOUS[0].values[0], 2021))
     assert (report.region.name, report.region.level, report.region.adcode, report.year) == ("黔西南布依族苗族自治州", "city", "522300", 2021)
+
+
+@pytest.mark.parametrize(
+    "head, issuer",
+    [
+        ("辽宁省市场监督管理局2023年度法治政府建设情况报告\n2023年,省市场监管局坚持依法行政。", "辽宁省市场监督管理局"),
+        ("省营商环境建设局2023年度法治政府建设情况报告\n2023年,省营商局推动辽宁营商环境持续优化。", "辽宁省营商环境建设局"),
+        ("武汉市江岸区司法局2023年法治政府建设工作报告\n2023年,区司法局坚持依法行政。", "武汉市江岸区司法局"),
+        ("中共安吉县委 安吉县人民政府关于2023年度法治政府建设情况的报告\n2023年,安吉县坚持依法行政。", "安吉县人民政府"),
+        ("黔西南州人民政府关于2023年度法治政府建设情况的报告\n2023年,州人民政府坚持依法行政。", "黔西南州人民政府"),
+    ],
+)
+def test_the_issuer_of_a_titled_report(head, issuer):
+    assert metadata(page(head, 2023)).issuer == issuer
