@@ -553,7 +553,7 @@ def _most_supported(weights: Counter, shorts: Counter, gaz: Gazetteer) -> Place 
     return max(strong, key=rank)[2]
 
 
-def region_record(place: Place | None, span: Span | None, text: str) -> Region:
+def region_record(place: Place | None, span: Span | None, text: str, gaz: Gazetteer | None = None) -> Region:
     if place is None:
         return Region(name="未知", full_name="未知", level="unknown")
     evidence = Span(span.start, span.end, text[span.start : span.end]) if span else None
@@ -565,11 +565,21 @@ def region_record(place: Place | None, span: Span | None, text: str) -> Region:
         level=place.level,
         province=place.province,
         city=city or (place.province if place.level == "province" or municipality else None),
-        county=place.county,
+        county=place.county if place.county not in PLACEHOLDER_CITIES else None,
         adcode=place.adcode,
-        county_adcode=None,
+        county_adcode=_county_code(place, gaz) if gaz else None,
         evidence=evidence,
     )
+
+
+def _county_code(place: Place, gaz: Gazetteer) -> str | None:
+    """A town's county-level code (the table gives towns none)."""
+    if place.depth != TOWN or not place.county:
+        return None
+    for county in gaz.by_name.get(place.county, ()):
+        if county.depth == COUNTY and county.province == place.province and county.city == place.city:
+            return county.adcode
+    return None
 
 
 # --- issuer ---------------------------------------------------------------
@@ -620,7 +630,7 @@ def find_issuer(text: str, norm: str, outline: Outline, region: Region, head: He
 def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer) -> Metadata:
     head = read_head(norm, outline)
     place, span = find_region(norm, outline, gaz, head)
-    region = region_record(place, span, text)
+    region = region_record(place, span, text, gaz)
     year = find_year(norm, outline, head)
     issuer, issuer_span = find_issuer(text, norm, outline, region, head)
     title = outline.title.text.replace("\n", "").replace("\r", "") if outline.title else None

@@ -180,6 +180,14 @@ DISTRICTS_AND_COUNTIES = [
         "桐乡市", "county", 2023, id="menu-label-above-the-title",
     ),
     pytest.param(
+        "索引号:\n主题分类:\n生成日期:\n杭州市临安区2023年法治政府建设年度报告\n2023年,临安区坚持依法行政,杭州市部署得到落实。",
+        "临安区", "district", 2023, id="empty-information-table",
+    ),
+    pytest.param(
+        "杭州市临安区人民政府 | 杭州市临安区2022年法治政府建设年度报告 | 政务公开\n2022年,临安区坚持依法行政,杭州市部署得到落实。",
+        "临安区", "district", 2022, id="title-between-a-menu's-bars",
+    ),
+    pytest.param(
         "襄阳市襄州区2016年度依法行政工作报告\n2016年,襄州区坚持依法行政,张湾街道、双沟镇法治建设扎实推进。",
         "襄州区", "district", 2016, id="依法行政-report-of-2016",
     ),
@@ -309,6 +317,12 @@ def test_a_zone_lies_in_its_city():
 def test_a_town_the_table_lacks_lies_in_the_district_named_before_it():
     region = metadata(page("成都市锦江区天府新城街道办事处2023年法治政府建设工作报告", 2023)).region
     assert (region.county, region.city, region.full_name) == ("锦江区", "成都市", "四川省成都市锦江区天府新城街道")
+    assert region.county_adcode == "510104"
+
+
+def test_a_town_has_its_county_code():
+    region = metadata(page("翠华镇2024年度法治政府建设工作报告\n2024年,翠华镇坚持依法行政,禄劝彝族苗族自治县部署得到落实。", 2024)).region
+    assert (region.adcode, region.county_adcode) == (None, "530128")
 
 
 @pytest.mark.parametrize("word", ["社区", "城区", "新区", "开发区"])
