@@ -344,7 +344,7 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -
         def rank(place):
             fits = sum(1 for a in place.ancestors if a in before)
             own, above = _support(place, weights, shorts)
-            return (fits, above, own, -place.depth, place.full_name)
+            return (fits, above, own, -place.depth, place.adcode is not None, place.full_name)
 
         best = max(options, key=rank)
         if best.depth == TOWN:

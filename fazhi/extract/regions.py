@@ -252,15 +252,35 @@ def _zone_forms(place: Place, city_short: dict, province_short: dict) -> set[str
     return forms
 
 
-def _data_file() -> Path:
+def _data_file(name: str = "china_location.zip") -> Path:
     spec = importlib.util.find_spec("jionlp")
     if spec is None or not spec.submodule_search_locations:
         raise FazhiError("jionlp is not installed — run: pip install jionlp")
     root = Path(next(iter(spec.submodule_search_locations)))
-    path = root / "dictionary" / "china_location.zip"
+    path = root / "dictionary" / name
     if not path.exists():
         raise FazhiError(f"{path}: jionlp's administrative-division table is missing — reinstall jionlp")
     return path
+
+
+def _former(places: list[Place]) -> list[Place]:
+    """Units abolished or renamed since 2016, the first year reports cover (jionlp's change
+    list: 横县 → 横州市, 江干区 → 上城区), as they stood, without a code: a report of 2018
+    names the county it was then."""
+    path = _data_file("china_location_change.txt")
+    current = {(p.province, p.name) for p in places if p.depth <= COUNTY}
+    former: dict[tuple, Place] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        old = line.split("=>")[0].split("\t")
+        if len(old) < 6 or old[0] < "2016":
+            continue
+        province, city = old[2], old[4]
+        if len(old) >= 8 and (province, old[6]) not in current:
+            place = Place(name=old[6], short=old[7], depth=COUNTY, adcode=None, province=province, city=city, county=None)
+            former[(province, city, place.name)] = place
+        elif len(old) < 8 and (province, city) not in current:
+            former[(province, city)] = Place(name=city, short=old[5], depth=CITY, adcode=None, province=province, city=city, county=None)
+    return list(former.values())
 
 
 def _parse(lines) -> list[Place]:
@@ -338,6 +358,7 @@ def gazetteer() -> Gazetteer:
         member = next(n for n in archive.namelist() if n.endswith(".txt"))
         with archive.open(member) as handle:
             places = _parse(io.TextIOWrapper(handle, encoding="utf-8"))
+    places += _former(places)
     zones, forms = _zones(places)
     for key, aliases in _aliases().items():
         forms[key] = tuple(forms.get(key, ())) + tuple(aliases)

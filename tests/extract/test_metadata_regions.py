@@ -188,6 +188,14 @@ DISTRICTS_AND_COUNTIES = [
         "临安区", "district", 2022, id="title-between-a-menu's-bars",
     ),
     pytest.param(
+        "横县2019年法治政府建设年度报告\n2019年,横县坚持依法行政,南宁市部署得到落实。",
+        "横县", "county", 2019, id="county-as-it-was-before-it-became-a-city",
+    ),
+    pytest.param(
+        "杭州市江干区人民政府关于2019年度法治政府建设工作情况的报告\n2019年,江干区坚持依法行政。",
+        "江干区", "district", 2019, id="district-merged-since",
+    ),
+    pytest.param(
         "襄阳市襄州区2016年度依法行政工作报告\n2016年,襄州区坚持依法行政,张湾街道、双沟镇法治建设扎实推进。",
         "襄州区", "district", 2016, id="依法行政-report-of-2016",
     ),
