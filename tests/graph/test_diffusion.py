@@ -1,0 +1,30 @@
+import pytest
+
+from fazhi.graph.diffusion import diffusion_table
+
+
+def rows(*triples):
+    return [{"region_full": r, "year": y, "status": s} for r, y, s in triples]
+
+
+@pytest.mark.parametrize(
+    ("records", "expected"),
+    [
+        ([], ()),
+        (rows(("甲县", 2021, "adopted")), ((2021, 1, 1, "甲县"),)),
+        # a region counts once, in its first adopting year; other statuses are ignored
+        (
+            rows(("甲县", 2022, "adopted"), ("甲县", 2021, "adopted"), ("乙县", 2021, "planned"), ("乙县", 2023, "adopted")),
+            ((2021, 1, 1, "甲县"), (2022, 0, 1, ""), (2023, 1, 2, "乙县")),
+        ),
+        (rows(("乙县", 2020, "adopted"), ("甲县", 2020, "adopted")), ((2020, 2, 2, "乙县;甲县"),)),
+    ],
+)
+def test_diffusion_table(records, expected):
+    table = diffusion_table(records)
+    assert table.columns == ("year", "new_adopters", "cumulative", "first_adopters")
+    assert table.rows == expected
+
+
+def test_diffusion_of_planned():
+    assert diffusion_table(rows(("甲县", 2021, "planned")), status="planned").rows == ((2021, 1, 1, "甲县"),)
