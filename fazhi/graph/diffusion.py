@@ -42,3 +42,33 @@ def diffusion_table(rows, status: str = "adopted") -> Table:
 def diffusion(source, mechanism: str, status: str = "adopted") -> Table:
     """Regions adopting ``mechanism`` (name or alias) per year, cumulative, and the first adopters."""
     return diffusion_table(adoption(source, mechanism=mechanism).records(), status)
+
+
+PANEL_COLUMNS = ("region", "region_full", "adcode", "level", "year", "mechanism", "status", "first_year")
+
+
+def panel(source) -> Table:
+    """The region × year × mechanism panel for pandas or R, sorted.
+
+    One row per region, report year and mechanism the report names, with its
+    status that year and ``first_year``: the first year any report of the
+    region gives it ``adopted`` (``None`` if none does). Region-years without
+    a mention are not filled in.
+    """
+    from .query import _run, named_query
+
+    records = _run(source, named_query("panel")).records()
+    first: dict[tuple, int] = {}
+    for r in records:
+        if r["status"] == "adopted":
+            key = (r["region_full"], r["mechanism"])
+            first[key] = min(int(r["year"]), first.get(key, 10**4))
+    rows = sorted(
+        {
+            (str(r["region"]), str(r["region_full"]), str(r["adcode"]), str(r["level"]), int(r["year"]),
+             str(r["mechanism"]), str(r["status"]), first.get((r["region_full"], r["mechanism"])))
+            for r in records
+        },
+        key=lambda row: (row[2], row[4], row[5], row[6]),
+    )
+    return Table(PANEL_COLUMNS, tuple(rows))
