@@ -383,3 +383,4 @@ def vocab_reject(
 
 
 from . import store_commands  # noqa: E402,F401 - registers ask, serve and export on the app
+from . import diffusion_commands  # noqa: E402,F401 - registers ask diffusion and ask panel
