@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .extract.figures import score_figures
 from .extract.normalize import occurrences
 from .extract.records import STATUSES, Report
+from .score_figures import audit_figures, audit_rates, default_audit, score_figures
 
 CATEGORIES = (
     "region", "year", "issuer", "published", "mechanisms", "mechanisms_all", "mechanisms_other", "measures",
@@ -213,6 +213,8 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
     bodies = Counts()
     body_type_ok = body_matched = 0
     figures = {"found": 0, "gold": 0, "aligned": 0, "correct": 0, "indicator_agree": 0}
+    figure_audit = default_audit()
+    audited = {"extracted": 0, "without_indicator": 0, "audited": 0, "correct": 0, "indicator_audited": 0, "indicator_ok": 0}
     links_all = Counts()
     for report, doc in pairs:
         region = report.region
@@ -256,6 +258,8 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
             body_type_ok += predicted_bodies[name] == gold_bodies[name]
         for key, value in score_figures(list(report.figures), doc.get("metrics", []), report.text).items():
             figures[key] += value
+        for key, value in audit_figures(list(report.figures), figure_audit.get(report.source, []), report.text).items():
+            audited[key] += value
 
         gold_measures = {_norm(m["heading"]): m for m in doc.get("measures", [])}
         predicted_measures = {_norm(m.heading): m for m in report.measures}
@@ -302,10 +306,10 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         "fp": figures["aligned"] - figures["correct"],
         "fn": figures["gold"] - figures["found"],
         "indicator_agreement": round(figures["indicator_agree"] / figures["found"], 4) if figures["found"] else 0.0,
-        "scope": "precision over figures whose surface overlaps a gold surface (the gold is a selection)",
-        "extracted": sum(len(r.figures) for r, _ in pairs),
+        "scope": "precision over figures whose surface overlaps a gold surface (the gold is a selection); "
+        "audited_precision over every extracted figure, judged in eval/seeds-figures-audit.json",
         "judged": figures["aligned"],
-        "without_indicator": sum(1 for r, _ in pairs for f in r.figures if f.indicator is None),
+        **audit_rates(audited),
     }
     result["measure_links_all"] = links_all.as_dict()
     result["mechanisms_other"] = {

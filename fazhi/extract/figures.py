@@ -9,17 +9,19 @@ the unit mark the value approximate. 百分之九十 is 90 %.
 
 Not figures: years and dates (no unit), ordinals (第四次), enumerators (1. (一)),
 numbers in document titles (《…》) and in short quoted names (“四个意识”),
-parts of codes and formulas (“1+3+5+N”, 1310, 12345热线), counts of systems
+parts of codes and formulas (“1+3+5+N”, 1310, 12345热线, 110纠纷类警情: a
+number glued to letters, digits or words is a name), counts of systems
 (三项制度, 10项机制), and slogans of the form 3个100%.
 
-The indicator comes from ``lexicons/indicators.tsv`` (its header explains the
-columns): the first row whose cue occurs in the figure's clause, whose unit
-fits and whose scope, if any, occurs nearby. Figures that no row explains keep
-``indicator=None``: the graph files them under one "unclassified" indicator
-rather than minting a concept from whatever noun happens to stand before the
-number, which would not compare across regions. Rows may build a name from the
-text where the text itself names the quantity (an ``X率``, the subject of a
-change 较去年提升…) or from the figure just before (占比, 同比增长).
+The indicator is composed, not looked up: what is counted (an object of
+``lexicons/indicators.tsv``), what was done to it (``indicators_actions.tsv``)
+and what the unit measures (``indicators_units.tsv``), so that 受理行政复议案件48件
+and 行政复议案件受理48件 are both 行政复议案件受理数, and 败诉率16.13% in a
+sentence on litigation is 行政诉讼败诉率 (rate words: ``indicators_rates.tsv``).
+The header of ``indicators.tsv`` states the naming scheme. A figure whose
+object cannot be found keeps ``indicator=None``: the graph files it under one
+"unclassified" indicator rather than minting a concept from whatever noun
+happens to stand before the number.
 """
 
 from __future__ import annotations
@@ -31,10 +33,9 @@ from importlib import resources
 
 import cn2an
 
-from .normalize import occurrences
 from .records import Figure, Span
 
-__all__ = ["Indicator", "figure_rates", "find_figures", "indicator_for", "indicator_rows", "score_figures"]
+__all__ = ["IndicatorLexicon", "IndicatorObject", "find_figures", "indicator_lexicon"]
 
 # Units, longest first. A unit is not a unit when the word goes on (部门, 人员, 台账 …).
 _UNITS = (
@@ -65,40 +66,7 @@ _DATE_RE = re.compile(r"[0-9]{1,4}(?:年度?|月份?|日)(?:以来|来|底|初|�
 _MAX_LEFT = 16  # characters of clause kept before the number in the surface
 _MAX_RIGHT = 12  # characters of noun phrase kept after a classifier (12个部门聘请法律顾问)
 _CLASSIFIERS = frozenset("个名件项家宗起条份本批轮户所处支册套台部卷张例门")
-_STEM = re.compile(r"(?:办理|受理|审结|办结|审查|录入)?数$")
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_FALLBACK = re.compile(r"\{\w+\}")  # a row named by the text alone ({rate}) applies only when no other row does
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@dataclass(frozen=True)
-class Indicator:
-    """One row of ``lexicons/indicators.tsv``."""
-
-    name: str  # may hold {placeholders}
-    cue: re.Pattern
-    scope: re.Pattern | None
-    units: frozenset
-
-
-@lru_cache(maxsize=1)
-def indicator_rows() -> tuple[Indicator, ...]:
-    """The indicator lexicon, in priority order (read once)."""
-    text = resources.files(__package__).joinpath("lexicons", "indicators.tsv").read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for line in lines[1:]:
-        row = dict(zip(header, line.split("\t")))
-        rows.append(
-            Indicator(
-                name=row["indicator"],
-                cue=re.compile(row["cue"]),
-                scope=re.compile(row["scope"]) if row.get("scope") else None,
-                units=frozenset(u.strip() for u in row["units"].split("|") if u.strip()),
-            )
-        )
-    return tuple(rows)
 
 
 @dataclass
@@ -217,89 +185,418 @@ def _sentence_start(norm: str, pos: int, floor: int = 0) -> int:
     return max([floor] + [norm.rfind(ch, floor, pos) + 1 for ch in _SENTENCE_STOPS])
 
 
-def _fill(template: str, groups: dict, prev: str | None) -> str | None:
-    values = {}
-    for key in _PLACEHOLDER.findall(template):
-        if key == "prev":
-            if not prev or not prev.endswith("数"):
-                return None
-            values[key] = _STEM.sub("", prev)
-        else:
-            value = groups.get(key)
-            if not value:
-                return None
-            values[key] = value
-    return template.format(**values) if values else template
+
+# ---- indicators -------------------------------------------------------------------
+
+_PERSON_KINDS = ("person", "agent")
+_GROUP_KINDS = ("event", "exam")  # what people take part in (295人参加执法资格考试)
+_PARTAKE = ("参加", "通过")
+_MODIFIER = 5  # characters of unknown words that may stand between a unit and its noun (2个全省规范化司法所)
+_RIGHT_REACH = 10  # characters after the unit in which the counted noun may start (600名执法人员, 295人参加考试)
+_RATE_END = "率度"
+_AFTER_UNIT = "中的等以左次"  # 8个司法所中, 60学时的, 20余家等: not a noun
+_RUN_STOPS = "的和及与、或"
 
 
-def indicator_for(local: str, sentence: str, previous: str, unit: str, prev: str | None = None) -> str | None:
-    """The indicator of a figure whose clause reads ``local`` (LEFT#RIGHT).
+@dataclass(frozen=True)
+class IndicatorObject:
+    """What is counted: one row of ``lexicons/indicators.tsv``."""
 
-    ``sentence`` is the sentence up to the number, ``previous`` the sentence
-    before it (same paragraph); scopes are looked for in the clause, then in
-    the sentence, and only when nothing applies there, in the previous
-    sentence too. ``prev`` is the indicator of the figure just before in the
-    same sentence.
-    """
-    base = unit[1:] if unit[:1] in "万亿" and len(unit) > 1 else unit
-    rows = [(row, cue) for row in indicator_rows() if base in row.units for cue in [row.cue.search(local)] if cue]
-    named = [(row, cue) for row, cue in rows if not _FALLBACK.fullmatch(row.name)]
-    return (
-        _choose(named, local, sentence, prev)
-        or (_choose(named, local, previous + sentence, prev) if previous else None)
-        or _choose(rows, local, sentence, prev)
+    name: str  # 行政复议案件; empty for a word that says only the kind (案件, 考试)
+    domain: str  # the name put before a rate word (行政复议)
+    kind: str  # case document matter event exam service person agent entity money
+    generic: bool
+    action: str  # implied when the clause names none (人民调解案件 → 调解)
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class IndicatorLexicon:
+    """The tables indicator names are composed from (``lexicons/indicators*.tsv``)."""
+
+    objects: tuple[IndicatorObject, ...]
+    actions: tuple[tuple[str, re.Pattern], ...]  # (action, pattern); an empty action says nothing
+    units: dict  # unit → (measure, kinds it can count)
+    rates: tuple[tuple[str, str, re.Pattern], ...]  # (rate, its fixed domain or '', pattern anchored at the end)
+    words: dict  # link, share, increase, decrease, subset → pattern
+
+
+def _table(name: str) -> list[dict]:
+    text = resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
+
+
+@lru_cache(maxsize=1)
+def indicator_lexicon() -> IndicatorLexicon:
+    """The indicator lexicon (read once)."""
+    objects = tuple(
+        IndicatorObject(
+            name=row["object"],
+            domain=row.get("domain") or row["object"],
+            kind=row["kind"],
+            generic=row.get("generic") == "yes",
+            action=row.get("action", ""),
+            pattern=re.compile(row["pattern"]),
+        )
+        for row in _table("indicators.tsv")
     )
+    actions = tuple((row["action"], re.compile(row["pattern"])) for row in _table("indicators_actions.tsv"))
+    units = {row["unit"]: (row["measure"], tuple(row.get("kinds", "").split())) for row in _table("indicators_units.tsv")}
+    rates = tuple(
+        (row["rate"], row.get("domain", ""), re.compile(f"(?:{row['pattern']})$")) for row in _table("indicators_rates.tsv")
+    )
+    words = {row["word"]: re.compile(row["pattern"]) for row in _table("indicators_words.tsv")}
+    return IndicatorLexicon(objects, actions, units, rates, words)
 
 
-def _choose(rows, local: str, context: str, prev: str | None) -> str | None:
-    candidates = []  # (row, reach, name, cue length); reach: where the scope was seen, None if unscoped
-    for row, cue in rows:
-        reach = None
-        if row.scope is not None:
-            if row.scope.search(local):
-                reach = len(context) + 1
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    item: object  # an IndicatorObject, or an action (str)
+
+
+def _mentions(norm: str, items, protected) -> list[_Mention]:
+    """Non-overlapping matches of ``(item, pattern)`` pairs, the longest first, then in row order."""
+    found = []
+    for rank, (item, pattern) in enumerate(items):
+        for m in pattern.finditer(norm):
+            if m.end() > m.start() and not _inside(protected, m.start(), m.end()):
+                found.append((m.start(), m.end(), rank, item))
+    found.sort(key=lambda t: (t[0] - t[1], t[2], t[0]))
+    taken = bytearray(len(norm))
+    kept = []
+    for start, end, _, item in found:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append(_Mention(start, end, item))
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+@dataclass(frozen=True)
+class _Reading:
+    name: str | None = None
+    obj: IndicatorObject | None = None
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class _Context:
+    """Where one figure stands: its clause [left, right), number [start, end), sentence and the one before."""
+
+    norm: str
+    left: int
+    start: int
+    end: int
+    right: int
+    sentence: int
+    previous: int
+    unit: str
+    prev: _Reading | None  # the figure just before, in the same sentence
+    listed: bool  # joined to that figure by 、 (受理行政复议案件56件、行政诉讼案件30件)
+
+
+class _Reader:
+    """Reads the indicator of each figure of one text (mentions found once per text)."""
+
+    def __init__(self, norm: str, lexicon: IndicatorLexicon):
+        protected = [m.span() for m in re.finditer(r"《[^《》\n]*》", norm)]
+        self.lex = lexicon
+        self.norm = norm
+        topic = lexicon.words["topic"]
+        objects = _mentions(norm, [(o, o.pattern) for o in lexicon.objects], protected)
+        # 矛盾纠纷排查化解情况, 法律顾问制度: a topic, not a thing counted
+        self.objects = [m for m in objects if not topic.match(norm, m.end)]
+        # an action inside an object's words is part of the name (审查意见, 调解员, 行政处罚), unless it is all of them (培训)
+        spans = {(m.start, m.end) for m in objects}
+        self.actions = [
+            m for m in _mentions(norm, lexicon.actions, protected)
+            if (m.start, m.end) in spans or not any(o.start < m.end and m.start < o.end for o in objects)
+        ]
+
+    # -- mentions
+    def _objects(self, start: int, end: int) -> list[_Mention]:
+        return [m for m in self.objects if start <= m.start and m.end <= end]
+
+    def _objects_from(self, start: int, end: int) -> list[_Mention]:
+        """Objects that start in [start, end) (after the number: the clause ends at a bracket, 村(社区))."""
+        return [m for m in self.objects if start <= m.start < end]
+
+    def _actions(self, start: int, end: int) -> list[_Mention]:
+        """Actions in [start, end), the ones that say nothing (办理, 开展) included: they stop the search."""
+        return [m for m in self.actions if start <= m.start and m.end <= end]
+
+    def _specific(self, ctx: _Context, before: int, fits, back: bool = False) -> IndicatorObject | None:
+        """The object of the previous figure of the sentence, else the nearest one named earlier in the
+        sentence, else in the sentence before when this one breaks it down (其中 …) or ``back`` (a word
+        such as 考试 that refers to what was just named)."""
+        if ctx.prev is not None and ctx.prev.obj is not None and fits(ctx.prev.obj):
+            return ctx.prev.obj
+        starts = [ctx.sentence]
+        if ctx.previous < ctx.sentence and (back or self.lex.words["subset"].match(self.norm, ctx.sentence)):
+            starts.append(ctx.previous)
+        for start in starts:
+            hits = [m for m in self._objects(start, before) if not m.item.generic and fits(m.item)]
+            if hits:
+                return hits[-1].item
+            before = start
+        return None
+
+    def _resolve(self, ctx: _Context, mention: _Mention, fits) -> IndicatorObject | None:
+        """A generic word (案件, 考试) stands for the nearest specific object of its kind."""
+        obj = mention.item
+        if not obj.generic:
+            return obj
+        if obj.kind == "money":
+            return self._specific(ctx, mention.start, lambda o: o.kind != "money")
+        return self._specific(ctx, mention.start, lambda o: o.kind == obj.kind, back=True)
+
+    def _says_nothing(self, ctx: _Context) -> bool:
+        """True when the clause holds only filler and actions (受理48件, 其中已办结30件, 260人通过考试)."""
+        covered = bytearray(ctx.start - ctx.left)
+        for m in self._objects(ctx.left, ctx.start) + self._actions(ctx.left, ctx.start):
+            covered[m.start - ctx.left : m.end - ctx.left] = b"\x01" * (m.end - m.start)
+        rest = "".join(ch for ch, c in zip(self.norm[ctx.left : ctx.start], covered) if not c)
+        rest = self.lex.words["filler"].sub("", rest)
+        if len(_CJK.findall(rest)) > 1:
+            return False
+        # the noun after the unit, if it is not one we know, is what is counted (1个审计项目, 369名劳动者)
+        after = self.norm[ctx.end : ctx.right].lstrip("“”\"' 的")
+        first = ctx.right - len(after)
+        known = self._objects_from(ctx.end, ctx.right) + self._actions(ctx.end, ctx.right)
+        return not _CJK.match(after) or any(m.start <= first < m.end for m in known)
+
+    def _counted_after(self, ctx: _Context, mention: _Mention) -> bool:
+        """Whether an object after the unit is what is counted: right after it or after a few modifiers
+        (2个全省规范化司法所), or what people take part in (295人参加考试), not the object of some verb
+        (11个主体申报…检查计划)."""
+        gap = self.norm[ctx.end : mention.start]
+        if len(gap) > _RIGHT_REACH:
+            return False
+        acts = self._actions(ctx.end, mention.start)
+        if acts:
+            return acts[0].start == ctx.end and acts[0].item in _PARTAKE
+        return len(gap) <= _MODIFIER
+
+    def _unknown_after(self, ctx: _Context) -> bool:
+        """True when a noun we do not know follows the unit (三个乡镇2567户农户): it is what is counted."""
+        after = self.norm[ctx.end : ctx.right]
+        if len(_CJK.findall(after[:2])) < 2 or after[0] in _AFTER_UNIT:
+            return False
+        known = self._objects_from(ctx.end, ctx.right) + self._actions(ctx.end, ctx.right)
+        return not any(m.start <= ctx.end < m.end or m.start == ctx.end for m in known)
+
+    def _action(self, ctx: _Context, chosen: _Mention | None, side: str | None, fits=lambda o: True) -> _Mention | None:
+        """The action of the figure: between the object and the number, else just before the object,
+        else (object after the number) right after it; a verb that says nothing stops the search."""
+        left = self._actions(ctx.left, ctx.start)
+        if side == "left":
+            between = [m for m in left if m.start >= chosen.end]
+            # 制发规范性文件合法性审查意见: a verb with another object between belongs to that one
+            before = [
+                m for m in left
+                if m.end <= chosen.start and not any(fits(o.item) for o in self._objects(m.end, chosen.start))
+            ]
+            return between[-1] if between else before[-1] if before else None
+        if side == "right":
+            between = self._actions(ctx.end, chosen.start)
+            after = [m for m in self._actions(chosen.end, ctx.right) if m.start - chosen.end <= 4]
+            return between[-1] if between else after[0] if after else left[-1] if left else None
+        after = [m for m in self._actions(ctx.end, ctx.right) if m.start - ctx.end <= 4]
+        return left[-1] if left else after[0] if after else None
+
+    # -- reading
+    def read(self, ctx: _Context) -> _Reading:
+        base = ctx.unit[1:] if ctx.unit[:1] in "万亿" and len(ctx.unit) > 1 else ctx.unit
+        measure, kinds = self.lex.units.get(base, (None, ()))
+        if measure is None:
+            return _Reading()
+        if measure in ("rate", "change"):
+            return self._rate(ctx, measure)
+        return self._count(ctx, measure, kinds)
+
+    def _count(self, ctx: _Context, measure: str, kinds: tuple) -> _Reading:
+        def fits(o):
+            return o.kind in kinds or (o.generic and o.kind == "money" and "money" in kinds)
+
+        named = self._objects(ctx.left, ctx.start)
+        left = [m for m in named if fits(m.item)]
+        right = [m for m in self._objects_from(ctx.end, ctx.right) if fits(m.item)]
+        chosen = side = None
+        if left and not (left[-1].item.kind in ("entity", "person") and self._unknown_after(ctx)):
+            chosen, side = left[-1], "left"  # the noun right before the number is what is counted
+            glued = [m for m in left if m.end == chosen.start and not m.item.generic and m.item.kind == chosen.item.kind]
+            if chosen.item.generic and glued:  # 投诉案件: the kind word after a name is part of it
+                chosen = glued[-1]
+            elif any(a.start == chosen.start and a.end == chosen.end for a in self.actions):
+                # 执法人员培训300人次: a word that is both an event and a verb is done to the object before it
+                earlier = [m for m in left if m.end <= chosen.start]
+                if earlier:
+                    chosen = earlier[-1]
+        elif right and self._counted_after(ctx, right[0]):
+            chosen, side = right[0], "right"
+        if chosen is not None:
+            obj = self._resolve(ctx, chosen, fits)
+        elif any(not m.item.generic for m in named) or not self._says_nothing(ctx):
+            obj = None  # the clause counts something else, or something we do not know
+        else:
+            obj = self._specific(ctx, ctx.left, fits)
+        if obj is None:
+            return _Reading()
+
+        act = self._action(ctx, chosen, side, fits)
+        action = act.item if act is not None else ""
+        if not action and ctx.listed and ctx.prev is not None and (act is None or act.end <= ctx.left):
+            action = ctx.prev.action
+        if not action and chosen is not None:
+            action = chosen.item.action
+
+        name = obj.name + action + measure
+        if obj.kind == "entity" and side == "right" and act is not None and act.start >= ctx.end:
+            # 12个部门聘请法律顾问: the departments that hired advisers
+            what = [m for m in self._objects(act.end, ctx.right) if not m.item.generic and m.item.kind != "entity"]
+            if what:
+                name = what[0].item.name + action + obj.name + measure
+        elif measure in ("人数", "人次") and obj.kind in _PERSON_KINDS and action in _PARTAKE:
+            # 1500名国家工作人员参加学法考试: a count of the examination's takers
+            group = [m for m in self._objects(ctx.left, ctx.right) if m.item.kind in _GROUP_KINDS and m is not chosen]
+            if group:
+                what = self._resolve(ctx, group[0], lambda o: o.kind == group[0].item.kind)
+                if what is not None:
+                    obj, name = what, what.name + action + measure
+        if obj.generic or not obj.name:
+            return _Reading()
+        if name.endswith(measure + measure):
+            name = name[: -len(measure)]
+        return _Reading(name, obj, action)
+
+    def _rate(self, ctx: _Context, measure: str) -> _Reading:
+        norm, words = ctx.norm, self.lex.words
+        clause = norm[ctx.left : ctx.start]
+        change = self._change_word(clause)
+        cut = ctx.start - len(change[1]) if change else ctx.start
+        rate = self._rate_word(ctx, cut)
+        if change:
+            base = None
+            if rate is not None:
+                base = self._rate_name(ctx, rate).name
             else:
-                hits = [m.end() for m in row.scope.finditer(context)]
-                if not hits:
-                    continue
-                reach = hits[-1]
-        name = _fill(row.name, cue.groupdict(), prev)
-        if name is not None:
-            candidates.append((row, reach, name, cue.end() - cue.start()))
-    # among rows that need a scope, only those whose scope is nearest to the number
-    nearest = max((c[1] for c in candidates if c[1] is not None), default=None)
-    candidates = [c for c in candidates if c[1] is None or c[1] == nearest]
-    # a scope seen only outside the clause gives way to a longer cue inside it
-    # (行政复议…, 受理矛盾纠纷1200件 is about disputes)
-    longest_plain = max((c[3] for c in candidates if c[1] is None and "{" not in c[0].name), default=0)
-    for row, reach, name, length in candidates:  # in row order
-        if reach is not None and reach <= len(context) and length < longest_plain:
-            continue
-        return name
-    return None
+                here = [m for m in self._objects(ctx.left, cut) if not m.item.generic]
+                if here:
+                    acts = [m for m in self._actions(ctx.left, cut) if m.item]
+                    base = here[-1].item.name + (acts[-1].item if acts else "") + "数"
+                elif ctx.prev is not None:
+                    base = ctx.prev.name
+            suffix = "增幅" if change[0] == "increase" else "降幅"
+            return _Reading(base + suffix) if base else _Reading()
+        if measure == "change":
+            return _Reading()
+        if rate is not None:
+            return self._rate_name(ctx, rate)
+        share = words["share"].search(clause)
+        if share and words["link"].fullmatch(clause[share.end() :]):
+            cut = ctx.left + share.start()
+            here = [m for m in self._objects(ctx.left, cut) if not m.item.generic]
+            if here:
+                acts = [m for m in self._actions(here[-1].end, cut) if m.item]
+                return _Reading(here[-1].item.name + (acts[-1].item if acts else "") + "占比", here[-1].item)
+            if ctx.prev is not None and ctx.prev.name:
+                return _Reading(re.sub(r"(?:人数|次数|人次|金额|数)$", "", ctx.prev.name) + "占比", ctx.prev.obj)
+            return _Reading()
+        # 办结100%, 100%覆盖: an action right at the number is the rate
+        near = [m for m in self._actions(ctx.left, ctx.start) if m.item and words["link"].fullmatch(norm[m.end : ctx.start])]
+        near += [m for m in self._actions(ctx.end, ctx.right) if m.item and m.start == ctx.end]
+        if near:
+            here = [m for m in self._objects(ctx.left, ctx.start) if m.end <= near[0].start]
+            obj = self._resolve(ctx, here[-1], lambda o: True) if here else self._specific(ctx, ctx.left, lambda o: True)
+            if obj is not None:
+                word = near[0].item + "率"
+                for canonical, _, pattern in self.lex.rates:
+                    if pattern.search(word):
+                        word = canonical
+                        break
+                return _Reading(obj.domain + word, obj)
+        return _Reading()
+
+    def _rate_name(self, ctx: _Context, rate) -> _Reading:
+        word, fixed, start, known = rate
+        if fixed:
+            return _Reading(word if word.startswith(fixed) else fixed + word)
+        here = self._objects(ctx.left, start)
+        if here:
+            obj = self._resolve(ctx, here[-1], lambda o: True)
+        elif known:
+            obj = self._specific(ctx, ctx.left, lambda o: True)
+        else:
+            obj = None  # a rate the text names and we do not know takes no domain from elsewhere
+        if obj is None:
+            return _Reading(word)
+        return _Reading(word if word.startswith(obj.domain) else obj.domain + word, obj)
+
+    def _change_word(self, clause: str):
+        """('increase' | 'decrease', the words) when the clause ends with a change (同比增长, 下降)."""
+        for kind in ("increase", "decrease"):
+            for m in self.lex.words[kind].finditer(clause):
+                if m.end() > m.start() and self.lex.words["link"].fullmatch(clause[m.end() :]):
+                    return kind, clause[m.start() :]
+        return None
+
+    def _rate_word(self, ctx: _Context, end: int):
+        """(rate word, fixed domain, start, known) for the X率 the clause ends with (before ``end``)."""
+        norm = ctx.norm
+        link = self.lex.words["link"]
+        p = end - 1
+        while p >= ctx.left and not (norm[p] in _RATE_END and link.fullmatch(norm[p + 1 : end])):
+            if end - p > 12:
+                return None
+            p -= 1
+        if p < ctx.left:
+            return None
+        stop = p + 1
+        best = None
+        for canonical, fixed, pattern in self.lex.rates:
+            m = pattern.search(norm, ctx.left, stop)
+            if m and (best is None or m.start() < best[2]):
+                best = (canonical, fixed, m.start(), True)
+        if best is not None:
+            return best
+        if norm[p] != "率":
+            return None
+        start = p
+        bound = max([ctx.left] + [m.end for m in self.objects if ctx.left <= m.start and m.end <= p])
+        while start > bound and p - start < 6 and _CJK.match(norm[start - 1]) and norm[start - 1] not in _RUN_STOPS:
+            start -= 1
+        word = norm[start:stop]
+        filler = self.lex.words["filler"].match(word)
+        word = word[filler.end() :] if filler else word
+        if len(word) < 2:
+            return None
+        return word, "", stop - len(word), False
 
 
 def find_figures(text: str, norm: str) -> list[Figure]:
     """Figures in a report: ``text`` as written, ``norm`` its ``normalize`` (same length)."""
     candidates = _candidates(norm)
+    reader = _Reader(norm, indicator_lexicon()) if candidates else None
     figures: list[Figure] = []
     prev_end = prev_surface_end = 0
-    prev_indicator: str | None = None
+    prev: _Reading | None = None
     for i, c in enumerate(candidates):
         next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(norm)
         left = _left_start(norm, c, prev_end)
         if left == prev_end and prev_end:  # 2个规范化司法所、1个五星级司法所: the words before 、 are the previous figure's
             left = max(left, norm.rfind("、", left, c.start) + 1)
         right = _right_end(norm, c, next_start)
-        left_text = norm[left : c.start]
-        right_text = norm[c.end : right]
-        local = left_text.replace("#", " ") + "#" + right_text.replace("#", " ")
         line_start = norm.rfind("\n", 0, c.start) + 1
         sentence = _sentence_start(norm, c.start, line_start)
         previous = _sentence_start(norm, sentence - 1, line_start) if sentence > line_start else sentence
         same_sentence = prev_end > max(sentence, norm.rfind(";", 0, c.start) + 1)
-        indicator = indicator_for(
-            local, norm[sentence : c.start], norm[previous:sentence], c.unit, prev_indicator if same_sentence else None
+        listed = same_sentence and left > 0 and norm[left - 1] == "、"
+        reading = reader.read(
+            _Context(norm, left, c.start, c.end, right, sentence, previous, c.unit, prev if same_sentence else None, listed)
         )
 
         # the surface: the clause words before the number (not a date), the number, the unit,
@@ -316,6 +613,7 @@ def find_figures(text: str, norm: str) -> list[Figure]:
         while s < c.start and norm[s] in " ,、":
             s += 1
         e = c.end
+        right_text = norm[c.end : right]
         if c.unit[-1:] in _CLASSIFIERS and right_text and len(_CJK.findall(norm[s : c.start])) < 3:
             e = min(right, c.end + _MAX_RIGHT)
             quote = norm.find("“", c.end + 2, e)  # 21名“双语调解员”“五老人员” → up to the second name
@@ -327,57 +625,10 @@ def find_figures(text: str, norm: str) -> list[Figure]:
                 number=Span(c.num_start, c.num_end, text[c.num_start : c.num_end]),
                 value=c.value,
                 unit=c.unit,
-                indicator=indicator,
+                indicator=reading.name,
                 approx=c.approx,
             )
         )
         prev_end, prev_surface_end = c.end, e
-        prev_indicator = indicator
+        prev = reading
     return figures
-
-
-def score_figures(predicted: list[Figure], gold_metrics: list[dict], text: str) -> dict:
-    """Counts for recall over the gold selection and precision over the predictions that meet it.
-
-    A gold metric ``{value, unit, surface}`` is found when a predicted figure has
-    the same value and unit and its surface overlaps an occurrence of the gold
-    surface in ``text``. The gold is a selection, so precision counts only the
-    predicted figures whose surface overlaps some gold surface (``aligned``);
-    of these, ``correct`` ones match the value and unit of a gold metric they
-    overlap. ``indicator_agree`` counts found metrics whose indicator equals the
-    gold one. Counts add up over documents; ``figure_rates`` turns them into rates.
-    """
-    gold_spans = [occurrences(text, g["surface"]) for g in gold_metrics]
-
-    def overlaps(fig, spans):
-        return any(s < fig.surface.end and fig.surface.start < e for s, e in spans)
-
-    def same(fig, g):
-        return abs(fig.value - float(g["value"])) < 1e-9 and fig.unit == g["unit"]
-
-    found = agree = 0
-    for g, spans in zip(gold_metrics, gold_spans):
-        hits = [f for f in predicted if overlaps(f, spans) and same(f, g)]
-        if hits:
-            found += 1
-            agree += any(f.indicator == g["indicator"] for f in hits)
-    aligned = [f for f in predicted if any(overlaps(f, spans) for spans in gold_spans)]
-    correct = sum(
-        1 for f in aligned if any(overlaps(f, spans) and same(f, g) for g, spans in zip(gold_metrics, gold_spans))
-    )
-    return {
-        "found": found,
-        "gold": len(gold_metrics),
-        "aligned": len(aligned),
-        "correct": correct,
-        "indicator_agree": agree,
-    }
-
-
-def figure_rates(counts: dict) -> dict:
-    """Recall, precision and indicator agreement from (summed) ``score_figures`` counts."""
-    return {
-        "recall": counts["found"] / counts["gold"] if counts["gold"] else 0.0,
-        "precision": counts["correct"] / counts["aligned"] if counts["aligned"] else 0.0,
-        "indicator_agreement": counts["indicator_agree"] / counts["found"] if counts["found"] else 0.0,
-    }

@@ -3,9 +3,10 @@
 import pytest
 
 from fazhi.extract.bodies import find_bodies
-from fazhi.extract.figures import find_figures, score_figures
+from fazhi.extract.figures import find_figures
 from fazhi.extract.normalize import normalize
 from fazhi.extract.records import Region
+from fazhi.score_figures import score_figures
 
 
 def figures(text):
@@ -40,10 +41,10 @@ def test_figures(text, expected):
 @pytest.mark.parametrize(
     "text, indicator",
     [
-        ("行政机关负责人出庭应诉率100%。", "行政机关负责人出庭应诉率"),
-        ("共收到行政复议案件申请97件,受理48件。", "行政复议案件受理数"),
-        ("接待群众法律咨询38253人次。", "法律咨询人次"),
-        ("开展“法律十进”普法活动250余场。", "普法活动场次"),
+        ("区政府负责人出庭应诉率达到100%。", "行政机关负责人出庭应诉率"),
+        ("共收到行政复议申请60件,依法受理52件。", "行政复议案件受理数"),
+        ("窗口解答群众法律咨询1200人次。", "法律咨询人次"),
+        ("开展“宪法进万家”普法活动80余场。", "普法活动次数"),
     ],
 )
 def test_indicators(text, indicator):
