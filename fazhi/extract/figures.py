@@ -192,6 +192,7 @@ _PERSON_KINDS = ("person", "agent")
 _GROUP_KINDS = ("event", "exam")  # what people take part in (295人参加执法资格考试)
 _PARTAKE = ("参加", "通过")
 _MODIFIER = 5  # characters of unknown words that may stand between a unit and its noun (2个全省规范化司法所)
+_VERB_REACH = 6  # characters after a noun that follows the unit in which its verb may start
 _RIGHT_REACH = 10  # characters after the unit in which the counted noun may start (600名执法人员, 295人参加考试)
 _RATE_END = "率度"
 _AFTER_UNIT = "中的等以左次"  # 8个司法所中, 60学时的, 20余家等: not a noun
@@ -281,6 +282,7 @@ class _Reading:
     name: str | None = None
     obj: IndicatorObject | None = None
     action: str = ""
+    used: int = 0  # end of the noun after the unit it counted (8个乡镇(街道)和116个村: not the next one's)
 
 
 @dataclass(frozen=True)
@@ -310,11 +312,11 @@ class _Reader:
         objects = _mentions(norm, [(o, o.pattern) for o in lexicon.objects], protected)
         # 矛盾纠纷排查化解情况, 法律顾问制度: a topic, not a thing counted
         self.objects = [m for m in objects if not topic.match(norm, m.end)]
-        # an action inside an object's words is part of the name (审查意见, 调解员, 行政处罚), unless it is all of them (培训)
-        spans = {(m.start, m.end) for m in objects}
+        # an action inside an object's words is part of the name (审查意见, 调解员, 行政处罚), unless the
+        # object is an event (检查, 培训: 抽查市场主体2606家 is a count of inspected businesses)
         self.actions = [
             m for m in _mentions(norm, lexicon.actions, protected)
-            if (m.start, m.end) in spans or not any(o.start < m.end and m.start < o.end for o in objects)
+            if not any(o.start < m.end and m.start < o.end and o.item.kind not in _GROUP_KINDS for o in objects)
         ]
 
     # -- mentions
@@ -403,8 +405,10 @@ class _Reader:
             return between[-1] if between else before[-1] if before else None
         if side == "right":
             between = self._actions(ctx.end, chosen.start)
-            after = [m for m in self._actions(chosen.end, ctx.right) if m.start - chosen.end <= 4]
-            return between[-1] if between else after[0] if after else left[-1] if left else None
+            after = [m for m in self._actions(chosen.end, ctx.right) if m.start - chosen.end <= _VERB_REACH]
+            # 16名负责同志进行专题述法: a verb that says nothing (进行) gives way to the one it carries
+            said = [m for m in after if m.item] or after
+            return between[-1] if between else said[0] if said else left[-1] if left else None
         after = [m for m in self._actions(ctx.end, ctx.right) if m.start - ctx.end <= 4]
         return left[-1] if left else after[0] if after else None
 
@@ -422,7 +426,7 @@ class _Reader:
         def fits(o):
             return o.kind in kinds or (o.generic and o.kind == "money" and "money" in kinds)
 
-        named = self._objects(ctx.left, ctx.start)
+        named = [m for m in self._objects(ctx.left, ctx.start) if ctx.prev is None or m.start >= ctx.prev.used]
         left = [m for m in named if fits(m.item)]
         right = [m for m in self._objects_from(ctx.end, ctx.right) if fits(m.item)]
         chosen = side = None
@@ -471,7 +475,7 @@ class _Reader:
             return _Reading()
         if name.endswith(measure + measure):
             name = name[: -len(measure)]
-        return _Reading(name, obj, action)
+        return _Reading(name, obj, action, chosen.end if side == "right" else 0)
 
     def _rate(self, ctx: _Context, measure: str) -> _Reading:
         norm, words = ctx.norm, self.lex.words
