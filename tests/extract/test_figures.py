@@ -378,5 +378,7 @@ def test_the_audit_covers_every_seed_figure():
         for key, value in audit_figures(figures(text), audit.get(path.name, []), text).items():
             totals[key] = totals.get(key, 0) + value
     rates = audit_rates(totals)
-    assert rates["unaudited"] == 0, rates
-    assert rates["audited_precision"] >= 0.9, rates
+    assert rates["unaudited"] == 0, f"figures the audit has not judged: add them to {AUDIT.name} ({rates})"
+    assert rates["audited_precision"] >= 0.95, rates
+    # a regression guard, not a target: the audit found 186 of 209 indicators right (0.89)
+    assert rates["audited_indicator_precision"] >= 0.85, rates
