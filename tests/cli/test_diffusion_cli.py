@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 
 import pytest
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "fazhi", *map(str, args)], capture_output=True, text=True, timeout=600)
-
-
-def assert_one_line_error(result, needle):
-    assert result.returncode != 0
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
-    assert len(lines) == 1 and needle in lines[0] and "Traceback" not in result.stderr, result.stderr
+from cli_helpers import assert_one_line_error, run
 
 
 @pytest.fixture(scope="module")

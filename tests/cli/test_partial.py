@@ -3,18 +3,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from rdflib import Graph, Literal
 
 from fazhi.ontology import FZ
 
-FAZHI = [sys.executable, "-m", "fazhi"]
-
-
-def run(*args):
-    return subprocess.run([*FAZHI, *map(str, args)], capture_output=True, text=True, timeout=600)
+from cli_helpers import run
 
 
 def test_partial_report_is_built_and_marked(tmp_path, seed_files):

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
-import sys
 from importlib.metadata import requires
-from pathlib import Path
 
 import pytest
 
-FAZHI = [sys.executable, "-m", "fazhi"]
-
-
-def run(*args, cwd=None):
-    return subprocess.run([*FAZHI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
-
-
-def one_line_error(result, *needles):
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    lines = [l for l in result.stderr.splitlines() if l.strip()]
-    assert len(lines) == 1, result.stderr
-    for needle in needles:
-        assert needle in lines[0], lines[0]
+from cli_helpers import assert_one_line_error as one_line_error, run
 
 
 @pytest.fixture(scope="module")
