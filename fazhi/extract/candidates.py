@@ -1,21 +1,38 @@
-"""Mechanisms that no list names yet.
+"""Mechanisms that no list names yet: whole names found by rules.
 
 Two rules find them, both over the normalised text:
 
-1. A term headed by 工作法 / 机制 / 制度 / 模式 / 经验 / 改革 whose modifier says
-   what the arrangement specifically does (协同约访工作机制, 问题线索移送机制,
-   “四员”工作法, 商事制度改革). The modifier runs left from the head to the last
-   boundary cue (建立, 推行, 落实, 区级 …) or punctuation. It is *generic* when
-   nothing is left after taking away words that only name a policy area or a
-   quality (工作机制, 协调联动机制, 行政执法监督机制) and is then dropped;
-   campaigns (…三年行动…), counts (“三项机制”) and codes (2+3+N…模式) are dropped too.
-2. A quoted name that designates a working method: “亮证执法”, “石时解纷”,
-   “行政执法监督+纪检监督+检察监督” — a name that ends in 法/制, or names a legal
-   action and stands after an adoption verb or before 工作/品牌/改革.
+1. **A head and the name in front of it.** A head (``mechanism_heads.txt``: 机制,
+   制度, 模式, 工作法, 改革, 清单, 体系, 经验, compounds in 制 such as 负责制) ends
+   the name; the name starts at a boundary: punctuation, an enumerator (一是, (二)),
+   the last boundary cue (``boundary_cues.txt``: a verb of adoption such as 建立 or
+   推行, a preposition such as 通过, a scope word such as 全区 or 区级, the particle
+   的), or a conjunction that stands after another name's head (A制度和B机制).
+   A quoted part is one unit: a cue inside it does not cut (“县乡村三级联调”).
+   What stands at the name's left edge and names no mechanism is taken away:
+   a place (哈尔滨市道外区), a body (交通运输局, ``candidates_bodies.txt``), a level
+   (县机构改革 → 机构改革), a count (两轮). What is left must be a name:
+
+   * it does not end in a verb or in 新 (深化改革, 依法治镇新模式: the head is an
+     object, there is no name), nor in a conjunction (…和B机制 cut inside a list);
+   * it is *specific*: enough is left after taking away the words that only name a
+     policy area, a function or a quality (``generic_words.txt``: 工作机制,
+     长效机制, 体制机制, 协调联动机制, 依法行政学习宣传制度 are no mechanisms);
+     the heads 体系 and 清单 need a longer specific modifier, 经验 a quoted name
+     or a place;
+   * it is no clause (每半月一次…), campaign (…三年行动…), count (“三项机制”)
+     or code whose content is not stated (2+3+N…模式).
+
+   The span is the name and its head, quotes included; nothing before the name
+   (a verb, a body) and nothing after the head (建设, 深化) is part of it.
+2. **A quoted method name** (“石时解纷”, “亮证执法”, “街乡吹哨、部门报到”):
+   a name that ends in 法 or 制, or names an action (``candidates_words.txt``,
+   role ``action``) and stands after an adoption verb or before 工作/机制/模式/改革.
+   A quoted platform, team, campaign or title won is no method.
 
 A candidate that starts with a long listed label (重大行政决策跟踪反馈机制 starts
-with 重大行政决策) is folded into that listed concept. All word lists are
-files under ``lexicons/``.
+with 重大行政决策) is folded into that listed concept. A candidate's key is its
+name as written, without quotes. All word lists are files under ``lexicons/``.
 """
 
 from __future__ import annotations
@@ -36,153 +53,388 @@ class Candidate:
     listed: bool  # True when folded into a listed concept
 
 
-def _lines(name: str) -> tuple[str, ...]:
+@dataclass(frozen=True)
+class _Head:
+    word: str
+    kind: str
+    not_next: str  # characters that may not follow the head
+
+
+@dataclass(frozen=True)
+class _Rules:
+    heads: dict[str, _Head]
+    head_re: re.Pattern
+    cue_re: re.Pattern
+    cue_verb_end: re.Pattern  # a modifier that ends in a verb of the cue list names nothing
+    generic_re: re.Pattern
+    functions: frozenset  # generic words that say how an arrangement works (对接, 联动)
+    sector_re: re.Pattern
+    bodies: tuple[tuple[str, str], ...]  # (end, characters that may not follow)
+    words: dict[str, tuple[str, ...]]
+    after_re: re.Pattern  # after_ok and after_bad words, longest first
+
+
+def _lines(name: str) -> list[list[str]]:
     text = resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _alternation(words) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))))
 
 
 @lru_cache(maxsize=1)
-def _rules():
-    heads = sorted(_lines("mechanism_heads.txt"), key=len, reverse=True)
-    cues = sorted(_lines("boundary_cues.txt"), key=len, reverse=True)
-    generic = sorted(_lines("generic_words.txt"), key=len, reverse=True)
-    head_re = re.compile("|".join(map(re.escape, heads)))
-    cue_re = re.compile("|".join(map(re.escape, cues)))
-    generic_re = re.compile("|".join(map(re.escape, generic)))
-    return head_re, cue_re, generic_re
+def _rules() -> _Rules:
+    heads = {}
+    for row in _lines("mechanism_heads.txt"):
+        heads[row[0].strip()] = _Head(row[0].strip(), row[1].strip(), row[2].strip() if len(row) > 2 else "")
+    cues = [row[0].strip() for row in _lines("boundary_cues.txt")]
+    generic = {row[0].strip(): row[1].strip() for row in _lines("generic_words.txt")}
+    bodies = tuple(
+        (row[0].strip(), row[1].strip() if len(row) > 1 else "")
+        for row in sorted(_lines("candidates_bodies.txt"), key=lambda r: -len(r[0].strip()))
+    )
+    words: dict[str, list[str]] = {}
+    for row in _lines("candidates_words.txt"):
+        words.setdefault(row[0].strip(), []).append(row[1].strip())
+    verbs = [c for c in cues if len(c) >= 2]
+    return _Rules(
+        heads=heads,
+        head_re=_alternation(heads),
+        cue_re=_alternation(cues),
+        cue_verb_end=re.compile("(?:" + _alternation(verbs).pattern + ")$"),
+        generic_re=_alternation(generic),
+        functions=frozenset(w for w, kind in generic.items() if kind == "function"),
+        sector_re=_alternation(row[0].strip() for row in _lines("candidates_sectors.txt")),
+        bodies=bodies,
+        words={k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in words.items()},
+        after_re=_alternation(words["after_ok"] + words["after_bad"]),
+    )
 
 
-@lru_cache(maxsize=1)
-def _edges():
-    """Verbs a name cannot end in (the head is then their object: 深化改革), and body-name ends."""
-    verbs = sorted((c for c in _lines("boundary_cues.txt") if len(c) >= 2), key=len, reverse=True)
-    bodies = sorted(_lines("candidates_bodies.txt"), key=len, reverse=True)
-    verb_end = re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")$")
-    body_re = re.compile("|".join(map(re.escape, bodies)))
-    return verb_end, body_re
-
-
-_LEVEL_LEAD = re.compile(r"^(?:全[省市区县镇乡]|本级|[省市区县镇乡村])(?=[\u4e00-\u9fff]{4})")
-# A head that is the start of a longer word: 工作法治化, 机制化, 制度化.
-_HEAD_CONTINUES = {"工作法": "治律规院", "机制": "化", "制度": "化", "模式": "化", "改革": "", "经验": "", "工作机制": "化", "工作制度": "化"}
-
-
-def _trim_modifier(modifier: str) -> str | None:
-    """The name part of a modifier: without a body in front (区司法局…) or a level word (镇干部…);
-    None when it ends in a verb or in 新 (深化改革, 新模式: no name at all)."""
-    verb_end, body_re = _edges()
-    last = None
-    for m in body_re.finditer(modifier):
-        last = m
-    if last is not None and last.end() < len(modifier):
-        modifier = modifier[last.end() :]
-    modifier = _LEVEL_LEAD.sub("", modifier)
-    plain = modifier.rstrip("“”\" ")
-    if not plain or plain.endswith("新") or verb_end.search(plain):
-        return None
-    return modifier
+def _words(role: str) -> tuple[str, ...]:
+    return _rules().words.get(role, ())
 
 
 _STOP = set(",。;:!?《》\n、 ")
 _ENUMERATOR = re.compile(r"[(]?[一二三四五六七八九十\d]+[)、.是]")
-_QUOTED_ONLY = re.compile(r"^“[^“”]{1,12}”$")
-_COUNT_END = re.compile(r"[一二三四五六七八九十两\d]+[项个张条类种][“”\"]*$")
-_CLAUSE = re.compile(r"[每次使把将让]|获评|入选|优秀|先进|典型|荣誉|称号")
-_DANGLING = ("体制", "和", "与", "及", "、", "等", "的", "或")
-_COUNT_START = re.compile(r"^[一二三四五六七八九十两\d]+[项个张条类种]")
-_COUNT = re.compile(r"^[“”\"]*[一二三四五六七八九十两\d]+[项个张条类种][“”\"]*$")
-_CAMPAIGN = re.compile(r"行动|活动|专项整治|攻坚|竞赛|评选")
-_CONNECTORS = re.compile(r"[与和及的、“”\"()\s]")
-_TRAILING_GENERIC = ("工作", "管理", "示范", "运行", "长效", "常态化")
-_LEADING_QUOTED = re.compile(r"^(?:“[^“”]{1,20}”)+")
+_NUMERAL = "一二三四五六七八九十两百\\d"
+_CODE = re.compile(r"[0-9A-Za-z+]")
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
-_ACTION = re.compile(r"执法|解纷|调解|监督|普法|审批|便民|办理|受理|说法|释法|帮教|约访|接访|治理|服务|办事|公开|公示|问政")
-_ADOPT_BEFORE = re.compile(r"(?:推行|实行|坚持|坚持做到|落实|打造|推进|创新|贯通|建立|探索|开展|实施|深化|运用|推广|首创)$")
-_AFTER_OK = re.compile(r"^(?:工作法|工作|品牌|改革|机制|制度|模式|经验|做法)")
-_AFTER_BAD = re.compile(r"^(?:平台|团队|活动|行动|格局|栏目|专栏|系统|公众号|工程|主题|宣传|宣讲|案例|场景|要求|发展|建设|形式|方式|准绳|屏障|作用|效果)")
-# A quoted name followed, within a few characters, by a body or a team names who, not how: “律师+调解员”联合调解工作室.
-_AFTER_BODY = re.compile(r"^[^,。;、\n]{0,6}?(?:工作室|调解室|工作站|服务站|中心|小组|队伍|团队|服务团)")
+_QUOTED_PART = re.compile(r"“[^“”]*”")
+_WINDOW = 30  # characters a name may run to the left of its head
+_LONGEST = 24  # a longer modifier is a clause, not a name
 
 
-def _modifier_start(norm: str, head_start: int, window: int = 30) -> int:
-    """Where the name before a head starts: after punctuation or the last boundary cue."""
+# --- rule 1: a head and the name in front of it ---------------------------------
+
+
+def _head_at(norm: str, m: re.Match) -> _Head | None:
+    """The head matched at ``m``, or None when the word goes on (机制化, 制度改革, 体制)."""
+    rules = _rules()
+    head = rules.heads[m.group()]
+    following = norm[m.end() : m.end() + 1]
+    if following and following in head.not_next:
+        return None
+    nxt = rules.head_re.match(norm, m.end())
+    if nxt and nxt.group() != "制":
+        return None  # the name goes on to the next head: 商事制度改革, 行政决策制度体系
+    if head.kind == "suffix" and (m.start() < 2 or norm[m.start() - 1 : m.end()] in _words("not_suffix")):
+        return None
+    return head
+
+
+def _scan_left(norm: str, head_start: int) -> int | None:
+    """Where the phrase before a head starts: after punctuation, within the window.
+
+    A quoted part and a bracketed part are passed over whole. None when the
+    window holds no boundary at all (a clause, not a name)."""
     i = head_start
-    floor = max(0, head_start - window)
-    depth = 0
+    floor = max(0, head_start - _WINDOW)
     while i > floor:
         c = norm[i - 1]
+        if c == "”":
+            opening = norm.rfind("“", floor, i - 1)
+            if opening < 0:
+                return i
+            i = opening
+            continue
         if c == ")":
-            depth += 1
-        elif c == "(":
-            if depth == 0:
-                break
-            depth -= 1
-        elif c in _STOP and depth == 0:
-            break
+            opening = norm.rfind("(", floor, i - 1)
+            if opening < 0:
+                return i
+            i = opening
+            continue
+        if c in _STOP or c in "(“":
+            return i
         i -= 1
-    _, cue_re, _ = _rules()
-    last = i
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^“”]*”", norm[i:head_start])]
-    for m in cue_re.finditer(norm, i, head_start):
-        if any(s < m.start() - i < e for s, e in quoted):
-            continue  # a word inside a quoted name is part of the name: “县乡村三级联调”
-        if m.end() < head_start and norm[m.end()] not in "性化":
-            last = m.end()
+    return i if i == 0 else None
+
+
+def _ends_with_head(norm: str, start: int, pos: int) -> bool:
+    return any(norm.endswith(h, start, pos) for h in _rules().heads)
+
+
+def _protected(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted and bracketed parts between ``start`` and ``end``: no cue inside them cuts."""
+    return [(q.start(), q.end()) for q in re.finditer(r"“[^“”]*”|\([^()]*\)", norm[start:end])]
+
+
+def _name_start(norm: str, head_start: int) -> int | None:
+    """Where the name before a head starts: after the phrase's last boundary cue,
+    enumerator or conjunction that follows another head."""
+    start = _scan_left(norm, head_start)
+    bounded = start is not None
+    if start is None:
+        start = max(0, head_start - _WINDOW)
+    rules = _rules()
+    protected = _protected(norm, start, head_start)
+    inside = lambda pos: any(s < pos - start < e for s, e in protected)  # noqa: E731
+    last = start
+    for m in rules.cue_re.finditer(norm, start, head_start):
+        if inside(m.start()) or m.end() == head_start:
+            continue  # a cue directly before the head is the head's verb: checked later
+        if norm[m.end()] in "性化":
+            continue  # 规范性, 全面化: an adjective, not a cue
+        last = max(last, m.end())
+    for pos in range(last, head_start):
+        for word in _words("conjunction"):
+            if norm.startswith(word, pos) and not inside(pos) and _ends_with_head(norm, start, pos):
+                last = max(last, pos + len(word))
+    if not bounded and last == start:
+        return None  # no boundary in the window: a clause, not a name
     enumerator = _ENUMERATOR.match(norm, last, head_start)
     return enumerator.end() if enumerator else last
 
 
-def _is_specific(modifier: str, inner: list[str] = ()) -> bool:
-    """Whether a head's modifier says what the arrangement specifically does.
-
-    ``inner`` holds listed labels matched inside the modifier; they do not count
-    towards what is specific.
-    """
-    _, _, generic_re = _rules()
-    if _QUOTED_ONLY.match(modifier):
-        return not _COUNT.match(modifier)
-    lead = _LEADING_QUOTED.match(modifier)
-    if lead and len(label_chars(lead.group())) >= 3 and not _COUNT.match(lead.group()) and not _CAMPAIGN.search(modifier):
-        return True  # a quoted name in front says what it is: “网格员+人民调解员”矛盾纠纷排查机制
-    if re.search(r"[0-9A-Za-z+]", modifier) or _COUNT_END.search(modifier) or _CAMPAIGN.search(modifier):
-        return False
-    if _CLAUSE.search(modifier) or modifier.endswith(_DANGLING):
-        return False
-    chars = _CONNECTORS.sub("", modifier)
-    if len(chars) < 4:
-        return False
-    for label in inner:
-        chars = chars.replace(label, "")
-    rest = generic_re.sub("", chars)
-    return len(rest) >= 3
+def _strip_count(modifier: str) -> str:
+    """两轮县机构 → 县机构: a count in front is no part of a name."""
+    classifiers = "".join(c for c in _words("classifier") if len(c) == 1)
+    return re.sub(rf"^[{_NUMERAL}]+[{classifiers}]", "", modifier)
 
 
-def _canonical(modifier: str, head: str) -> str:
-    name = modifier.replace("“", "").replace("”", "").replace('"', "")
+def _strip_level(modifier: str) -> str:
+    """县机构 → 机构, 街道… → …: a level word in front is no part of a name."""
+    for level in _words("level"):
+        if modifier.startswith(level) and not any(modifier.startswith(w) for w in _words("not_level")):
+            rest = modifier[len(level) :]
+            if len(label_chars(rest)) >= 2:
+                return rest
+    return modifier
+
+
+def _strip_body(modifier: str) -> str:
+    """交通运输局法治建设第一责任人 → 法治建设第一责任人: a name does not start with a body."""
+    rules = _rules()
     changed = True
     while changed:
         changed = False
-        for word in _TRAILING_GENERIC:
-            if name.endswith(word) and len(name) - len(word) >= 4:
-                name = name[: -len(word)]
-                changed = True
-    if head == "工作法":
-        return name + "工作法"
-    if head == "制度改革":
-        return name + "制度改革"
-    return name
+        if modifier.startswith("“"):
+            return modifier
+        for end, not_next in rules.bodies:
+            at = modifier.find(end)
+            need = 2 if len(end) == 1 else (1 if end in ("政府", "法院") else 0)
+            while at >= 0:
+                after = at + len(end)
+                rest = modifier[after:]
+                ok = at >= need and rest[:1] not in set(not_next) and len(label_chars(rest)) >= 2
+                if ok and not _QUOTED_PART.search(modifier[:at]) and not rules.cue_re.search(modifier[:at]):
+                    modifier = rest
+                    changed = True
+                    break
+                at = modifier.find(end, at + 1)
+            if changed:
+                break
+    return modifier
 
 
-def _without_places(modifier: str, gazetteer) -> str:
+def _strip_places(modifier: str, gazetteer) -> str:
     """哈尔滨市道外区营商环境监督联动 → 营商环境监督联动: a name does not carry its region."""
     if gazetteer is None:
         return modifier
     rest = modifier
     while True:
         match = next(iter(gazetteer.find_names(rest[:16])), None)
-        if match is None or match[0] != 0:
+        if match is None or match[0] != 0 or len(label_chars(rest[match[1] :])) < 2:
             return rest
         rest = rest[match[1] :]
+
+
+def _trim(modifier: str, gazetteer) -> str:
+    """What is left of a modifier once places, bodies, levels and counts are taken from its front."""
+    previous = None
+    while previous != modifier:
+        previous = modifier
+        modifier = _strip_level(_strip_count(_strip_body(_strip_places(modifier, gazetteer))))
+    return modifier
+
+
+def _unquoted(text: str) -> str:
+    return text.replace("“", "").replace("”", "").replace('"', "")
+
+
+def _is_count(text: str) -> bool:
+    classifiers = "".join(c for c in _words("classifier") if len(c) == 1)
+    return bool(re.fullmatch(rf"[“”\"]*[{_NUMERAL}]+[{classifiers}]?[“”\"]*", text))
+
+
+def _content(modifier: str, inner: list[str]) -> tuple[str, int, int]:
+    """What a modifier says beyond the genre's generic words.
+
+    Returns the characters that are neither generic words, sector words nor
+    listed labels inside it; the number of sector words; the number of generic
+    *function* words (not areas or qualities), which say how a sector's
+    arrangement works (营商环境 + 监督 + 联动)."""
+    rules = _rules()
+    chars = "".join(c for c in label_chars(modifier) if c not in "与和及的、()")
+    for label in inner:
+        chars = chars.replace(label, "")
+    sectors = len(rules.sector_re.findall(chars))
+    chars = rules.sector_re.sub("|", chars)
+    functions = len({w for w in rules.generic_re.findall(chars) if w in rules.functions})
+    return rules.generic_re.sub("", chars).replace("|", ""), sectors, functions
+
+
+def _specific(modifier: str, inner: list[str], least: int) -> bool:
+    """Enough is said: ``least`` characters beyond generic words; or two, with a function
+    (检调对接, 警调联动); or a sector with two functions (营商环境监督联动)."""
+    rest, sectors, functions = _content(modifier, inner)
+    return len(rest) >= least or (len(rest) >= 2 and functions >= 1) or (sectors > 0 and functions >= 2)
+
+
+def _quoted_lead(modifier: str) -> bool:
+    """A quoted name in front says what the arrangement is: “网格员+人民调解员”矛盾纠纷排查机制."""
+    lead = re.match(r"^(?:“[^“”]{1,20}”)+", modifier)
+    return bool(lead) and len(label_chars(lead.group())) >= 3 and not _is_count(lead.group())
+
+
+def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bool = False) -> bool:
+    """Whether ``modifier`` + ``head`` is the whole name of a specific arrangement
+    (``quoted``: the name and its head stand in quotes, “枫桥经验”)."""
+    rules = _rules()
+    plain = _unquoted(modifier).strip()
+    if not plain or plain.endswith("新") or rules.cue_verb_end.search(plain):
+        return False  # 深化改革, 依法治镇新模式, 不断完善机制: no name in front of the head
+    if plain.endswith(_words("dangling")) or _is_count(modifier):
+        return False
+    if len(label_chars(modifier)) > _LONGEST:
+        return False
+    if any(w in modifier for w in _words("campaign")):
+        return False
+    if quoted or re.fullmatch(r"“[^“”]{2,20}”", modifier) or _quoted_lead(modifier):
+        return True  # “四员”工作法, “后陈经验”: a quoted name says what the arrangement is
+    if head.kind == "proper":
+        return bool(
+            gazetteer is not None and any(s == 0 and e == len(plain) for s, e, _ in gazetteer.find_names(plain))
+        )
+    if _CODE.search(modifier) or any(w in modifier for w in _words("clause")):
+        return False
+    size = len(label_chars(modifier))
+    if head.kind == "reform":
+        return size >= 2 and _specific(modifier, inner, 2)
+    if head.kind == "suffix":
+        front = _unquoted(modifier[:-2])
+        if not front or rules.cue_verb_end.search(front) or front.endswith(_words("dangling")):
+            return False  # 实行负责制: a verb, no name, in front of the compound
+        return size >= 4 and _specific(front, inner, 2)
+    if head.kind == "narrow":  # no coordination of areas: 专项预案和总体预案体系; no sector alone
+        if re.search("|".join(_words("conjunction")), modifier):
+            return False
+        return size >= 4 and len(_content(modifier, inner)[0]) >= 4
+    return size >= 4 and _specific(modifier, inner, 3)
+
+
+def _shares_head(norm: str, start: int) -> bool:
+    """Whether the name starts after a 、 whose item before has no head of its own."""
+    if start == 0 or norm[start - 1] != "、":
+        return False
+    item_start = max(norm.rfind(c, 0, start - 1) for c in _STOP - {"、"})
+    return not _ends_with_head(norm, item_start + 1, start - 1)
+
+
+def _headed(norm: str, gazetteer):
+    """``(head, modifier, start, head_start, end)`` for every head with the name in front of it."""
+    rules = _rules()
+    for m in rules.head_re.finditer(norm):
+        head = _head_at(norm, m)
+        if head is None:
+            continue
+        word_start = m.start() - 2 if head.kind == "suffix" else m.start()
+        start = _name_start(norm, word_start)
+        if start is None:
+            continue
+        if _shares_head(norm, start):
+            continue  # 首问负责、一次告知、自助办理制度: the last item of a list, not a name
+        modifier = _trim(norm[start : m.start()], gazetteer)
+        start, end = m.start() - len(modifier), m.end()
+        if start > 0 and norm[start - 1] == "“" and norm[end : end + 1] == "”":
+            start, end = start - 1, end + 1  # “枫桥经验”: the name is quoted whole
+        yield head, modifier, start, m.start(), end
+
+
+def _find_headed(norm, taken, fold_stems, gazetteer, found):
+    for head, modifier, start, head_start, end in _headed(norm, gazetteer):
+        if not _unquoted(modifier).strip() or any(c.start < end and start < c.end for c in found):
+            continue
+        plain = "".join(label_chars(modifier))
+        folded = next((key for stem, key in fold_stems.items() if plain.startswith(stem)), None)
+        if folded:
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Candidate(folded, start, end, True))
+            continue
+        inside = [(s, e) for s, e in taken if s < end and start < e]
+        if any(s < start or e > head_start for s, e in inside):
+            continue  # a listed name runs into the head or out of the name: the listed match stands
+        if any(not _unquoted(norm[e:head_start]).strip() for _, e in inside):
+            continue  # X“必接必送”制度: a listed name with a scope in front
+        quoted = norm[start] == "“" and norm[end - 1] == "”"
+        if _is_name(modifier, head, ["".join(label_chars(norm[s:e])) for s, e in inside], gazetteer, quoted):
+            found.append(Candidate(_unquoted(norm[start:end]), start, end, False))
+
+
+# --- rule 2: a quoted method name ----------------------------------------------
+
+
+def _is_method(name: str, before: str, after: str) -> bool:
+    """Whether a quoted ``name`` designates a working method, given the text around it
+    (``after``: the phrase after the closing quote, up to punctuation)."""
+    if any(before.endswith(w) for w in _words("award")):
+        return False  # a title won: 获评“全国法治政府建设示范区”
+    words = [w.group() for w in _rules().after_re.finditer(after)]
+    if any(w in _words("after_bad") for w in words):
+        return False  # a platform, team, campaign: “律师+调解员”联合调解工作室
+    named_after = bool(words) and after.startswith(words[0]) and words[0] in _words("after_ok")
+    method_like = name.endswith(("法", "制")) and not name.endswith(_words("not_method"))
+    acts = any(w in name for w in _words("action")) and (any(before.endswith(w) for w in _words("adopt")) or named_after)
+    return method_like or acts
+
+
+def _parallel(name: str) -> bool:
+    """街乡吹哨、部门报到: parts of a slogan in parallel, not a list of things."""
+    parts = re.split(r"[、,]", name)
+    return 2 <= len(parts) <= 3 and all(2 <= len(p) <= 8 for p in parts) and len({len(p) for p in parts}) == 1
+
+
+def _find_quoted(norm, taken, found):
+    for m in _QUOTED.finditer(norm):
+        name = m.group(1)
+        if _CODE.search(name.replace("+", "")) and "+" not in name:
+            continue
+        if re.search(r"[、,]", name) and not _parallel(name):
+            continue
+        classifiers = "".join(c for c in _words("classifier") if len(c) == 1)
+        if re.match(rf"[{_NUMERAL}]+[{classifiers}]", name) or len(label_chars(name)) < 3:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in found):
+            continue
+        before = norm[max(0, m.start() - 6) : m.start()]
+        after = re.split(r"[,。;:!?、《》\n ]", re.sub(r"^(?:“[^“”]{1,20}”)+", "", norm[m.end() : m.end() + 40]))[0][:8]
+        if _is_method(name, before, after):
+            found.append(Candidate(name, m.start(), m.end(), False))
 
 
 def find_candidates(
@@ -193,52 +445,7 @@ def find_candidates(
     ``fold_stems`` maps a long listed label stem (重大行政决策) to its concept key;
     with a ``gazetteer``, place names in front of a name are not part of it.
     """
-    head_re, _, _ = _rules()
     found: list[Candidate] = []
-
-    def overlaps(start, end):
-        return any(s < end and start < e for s, e in taken) or any(c.start < end and start < c.end for c in found)
-
-    for m in head_re.finditer(norm):
-        head = m.group()
-        if norm[m.end() : m.end() + 1] and norm[m.end()] in _HEAD_CONTINUES.get(head, "化"):
-            continue  # not a head: 信访工作法治化
-        start = _modifier_start(norm, m.start())
-        modifier = _trim_modifier(_without_places(norm[start : m.start()], gazetteer))
-        if not modifier:
-            continue
-        start = m.start() - len(modifier)
-        plain = "".join(label_chars(modifier))
-        folded = next((key for stem, key in fold_stems.items() if plain.startswith(stem)), None)
-        if folded:
-            if not overlaps(start, m.end()):
-                found.append(Candidate(folded, start, m.end(), True))
-            continue
-        if any(c.start < m.end() and start < c.end for c in found):
-            continue
-        inside = [(s, e) for s, e in taken if s < m.end() and start < e]
-        if any(s < start or e > m.start() for s, e in inside):
-            continue  # a listed name runs into the head: the listed match stands
-        if any(not norm[e : m.start()].strip("“”\" ") for _, e in inside):
-            continue  # X“必接必送”制度: the listed name with a scope in front
-        specific = _is_specific(modifier, ["".join(label_chars(norm[s:e])) for s, e in inside])
-        if head == "制度改革" and len(plain) >= 2 and not _COUNT.match(modifier) and not inside:
-            specific = True
-        if specific:
-            found.append(Candidate(_canonical(modifier, head), start, m.end(), False))
-
-    for m in _QUOTED.finditer(norm):
-        name = m.group(1)
-        if re.search(r"[0-9A-Za-z]", name.replace("+", "")) and "+" not in name:
-            continue
-        if re.search(r"[、,]", name) or _COUNT_START.match(name) or len(label_chars(name)) < 3:
-            continue
-        before = norm[max(0, m.start() - 6) : m.start()]
-        after = _LEADING_QUOTED.sub("", norm[m.end() : m.end() + 40])[:6]
-        if _AFTER_BAD.match(after) or _AFTER_BODY.match(norm[m.end() : m.end() + 12]) or overlaps(m.start(), m.end()):
-            continue
-        method_like = name.endswith(("法", "制")) and not name.endswith(("办法", "立法", "司法", "宪法", "民法"))
-        acts = bool(_ACTION.search(name)) and (bool(_ADOPT_BEFORE.search(before)) or bool(_AFTER_OK.match(after)))
-        if method_like or acts:
-            found.append(Candidate(name, m.start(), m.end(), False))
+    _find_headed(norm, taken, fold_stems, gazetteer, found)
+    _find_quoted(norm, taken, found)
     return sorted(found, key=lambda c: (c.start, c.end))

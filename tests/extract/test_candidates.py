@@ -106,3 +106,155 @@ def test_fragments_are_not_candidates(extract, sentence):
 def test_whole_names(extract, sentence, surface):
     report = extract(WRAP.format(sentence))
     assert surface in {m.surface.text for m in report.mentions}
+
+
+# --- whole names: the rules of candidates.py, on snippets written for them -----------------
+
+
+def unlisted_names(extract, sentence):
+    """(key, surface) of every candidate in a sentence."""
+    report = extract(WRAP.format(sentence))
+    return {(m.concept, m.surface.text) for m in report.mentions if not m.listed}
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        # the name runs from the boundary verb to its head, both kept whole
+        ("建立行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        ("推行首席法律咨询专家制度。", "首席法律咨询专家制度"),
+        ("建立行政复议案件繁简分流机制。", "行政复议案件繁简分流机制"),
+        ("创新建立协同约访工作机制。", "协同约访工作机制"),
+        ("建立重大事项报告制度。", "重大事项报告制度"),
+        # a compound in 制: the verb before 制 belongs to the head
+        ("实行重大事项领导包案负责制。", "重大事项领导包案负责制"),
+        # a sector and how it works is specific
+        ("建立营商环境监督联动工作机制。", "营商环境监督联动工作机制"),
+        # a quoted name in front of a head
+        ("探索“物业+调解”模式。", "“物业+调解”模式"),
+        ("推广“三所联动”工作法。", "“三所联动”工作法"),
+        ("推行非诉执行“裁执分离”模式。", "“裁执分离”模式"),
+        # a name after another name's head and a conjunction starts after the conjunction
+        ("实行领导接访日制度和区级干部值班接访制度。", "干部值班接访制度"),
+    ],
+)
+def test_whole_name_and_its_span(extract, sentence, surface):
+    assert (surface.replace("“", "").replace("”", ""), surface) in unlisted_names(extract, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        # verbs of adoption, adverbs, scope words and enumerators are not part of the name
+        ("全面推行首席法律咨询专家制度。", "首席法律咨询专家制度"),
+        ("在全市率先探索建立行政复议案件繁简分流机制。", "行政复议案件繁简分流机制"),
+        ("全区推行行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        ("三是建立行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        ("安排部署行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        ("经过行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        ("通过行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        # nothing after the head: 建设, 深化, 工作 are not part of it
+        ("推进行政执法案卷交叉评查制度建设。", "行政执法案卷交叉评查制度"),
+        ("行政复议案件繁简分流机制深化。", "行政复议案件繁简分流机制"),
+        # a body, a place, a level or a count in front is not part of the name
+        ("落实交通运输局行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
+        ("区司法局推动首席法律咨询专家制度。", "首席法律咨询专家制度"),
+        ("出台《南宁市涉企行政执法检查报备制度》。", "涉企行政执法检查报备制度"),
+        ("县首席法律咨询专家制度。", "首席法律咨询专家制度"),
+        ("两项首席法律咨询专家制度。", "首席法律咨询专家制度"),
+    ],
+)
+def test_edges_are_stripped(extract, sentence, surface):
+    assert (surface, surface) in unlisted_names(extract, sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # fragments once made on unseen reports: a verb or 新 before the head, a generic name
+        "坚持运用法治思维和法治方式深化改革。",  # 法治思维和法治方式深化
+        "探索依法治镇新模式。",  # 依法治镇新
+        "完善镇干部学法和培训制度。",  # 镇干部学法和培训
+        "健全依法行政学习宣传制度。",  # 依法行政学习宣传
+        "经过两轮县机构改革,职能进一步理顺。",  # 经过两轮县机构 (机构改革 is listed)
+        "安排部署信访工作法治化建设。",  # 安排部署信访工作法
+        "落实交通运输局法治建设第一责任人制度。",  # the listed name stands, no body
+        # bare area and quality modifiers
+        "健全工作机制。",
+        "完善长效机制。",
+        "健全体制机制。",
+        "完善协调联动机制。",
+        "强化监督机制。",
+        "建立健全执法机制。",
+        "建立健全监督制约机制。",
+        "健全应急管理体制机制。",
+        "深化行政执法体制改革。",
+        # a sector's work alone
+        "完善突发事件应对制度。",
+        "优化营商环境工作机制。",
+        "完善信访工作制度。",
+        # 体系 and 清单 need a specific modifier
+        "健全应急预案体系。",
+        "完善考核评价体系。",
+        "打造统一开放有序的市场竞争体系。",
+        "以宪法为核心的中国特色社会主义法律体系。",
+        "列出问题清单和任务清单。",
+        # 经验 needs a name
+        "积累了宝贵经验。",
+        "总结推广先进经验。",
+        # no head: a verb, nothing in front, a clause
+        "推动改革。",
+        "实行负责制。",
+        "建立镇每半月一次矛盾纠纷排查机制。",
+        # the last item of a list that shares one head
+        "执行首问负责、一次告知、一窗受理、自助办理制度。",
+        # quoted: a project, a title won, a team
+        "推进“智慧政务”建设。",
+        "获评“全国法治政府建设示范区”。",
+        "组建“法润万家”宣讲团队。",
+    ],
+)
+def test_no_fragment_is_a_candidate(extract, sentence):
+    assert unlisted(extract, sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # ends in 法: a method
+        ("推行“一线调解法”。", "一线调解法"),
+        # an action, adopted or followed by 工作 / 品牌 / 机制
+        ("坚持做到“亮证执法”。", "亮证执法"),
+        ("持续擦亮“枫林调解”品牌。", "枫林调解"),
+        ("深化“码上解纷”工作。", "码上解纷"),
+        # a slogan in parallel parts
+        ("推行“街巷吹哨、科室报到”。", "街巷吹哨、科室报到"),
+    ],
+)
+def test_quoted_methods(extract, sentence, name):
+    assert name in {key for key, _ in unlisted_names(extract, sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "开展“法律十进”普法活动。",  # a campaign
+        "打造“法治之窗”平台。",  # a platform
+        "建立“律师+调解员”联合调解工作室。",  # a body
+        "入选全国“优秀调解案例”。",  # a title won
+        "建立“问题、任务、责任”三张清单。",  # a list of things, not a slogan
+        "提升“法治温度”。",  # no action
+    ],
+)
+def test_quoted_non_methods(extract, sentence):
+    assert unlisted(extract, sentence) == set()
+
+
+def test_candidate_rules_live_in_lexicons():
+    """Every word class the rules use is a lexicon file of the package, each with entries."""
+    from fazhi.extract import candidates
+
+    rules = candidates._rules()
+    assert {"name", "method", "reform", "narrow", "proper", "suffix"} == {h.kind for h in rules.heads.values()}
+    for role in ("conjunction", "classifier", "level", "not_suffix", "action", "adopt", "after_ok", "after_bad"):
+        assert candidates._words(role), role
