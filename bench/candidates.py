@@ -12,6 +12,8 @@ set's ``eval/blind/gold.json``):
   (the canonical is no concept key of ``fazhi.ontology.mechanism_concepts()``
   and no listed mention overlaps the surface), the share that a candidate
   overlaps. Gold surfaces not found in the text are left out and counted.
+  Recall is also given by the shape of the gold surface (quoted, ending in a
+  head word, neither), which says which rule family a miss falls under.
 
 Totals only by default: the gold is scored, not read. ``--verbose`` prints
 every candidate with its verdict and every missed unlisted gold mechanism.
@@ -67,9 +69,22 @@ def score(folder: Path, gold_path: Path, verbose: bool = False) -> dict:
             totals["unlisted_gold"] += 1
             hit = any(m.surface.start < ge and gs < m.surface.end for m in unlisted for gs, ge in occ)
             totals["found"] += hit
+            shape = _shape(_as_list(entry["surface"])[0])
+            totals[f"{shape}_gold"] = totals.get(f"{shape}_gold", 0) + 1
+            totals[f"{shape}_found"] = totals.get(f"{shape}_found", 0) + hit
             if verbose and not hit:
                 print("miss", name[:12], entry["surface"])
     return totals
+
+
+def _shape(surface: str) -> str:
+    """Which rule could find a name: quoted, ending in a head word, or neither."""
+    from fazhi.extract.candidates import _rules
+
+    if "“" in surface or '"' in surface:
+        return "quoted"
+    plain = surface.strip(_QUOTES)
+    return "headed" if any(plain.endswith(h) for h in _rules().heads) else "headless"
 
 
 def _as_list(surface) -> list[str]:
@@ -97,6 +112,10 @@ def main() -> None:
             f"unlisted gold {t['unlisted_gold']}, found {t['found']} (recall {_ratio(t['found'], t['unlisted_gold'])}); "
             f"gold surfaces not in the text {t['not_in_text']}"
         )
+        shapes = ", ".join(
+            f"{shape} {t.get(shape + '_found', 0)}/{t.get(shape + '_gold', 0)}" for shape in ("headed", "quoted", "headless")
+        )
+        print(f"  unlisted recall by the gold surface's shape: {shapes}")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,7 @@ Two rules find them, both over the normalised text:
    制度, 模式, 工作法, 改革, 清单, 体系, 经验, compounds in 制 such as 负责制) ends
    the name; the name starts at a boundary: punctuation, an enumerator (一是, (二)),
    the last boundary cue (``boundary_cues.txt``: a verb of adoption such as 建立 or
-   推行, a preposition such as 通过, a scope word such as 全区 or 区级, the particle
-   的), or a conjunction that stands after another name's head (A制度和B机制).
+   推行, a preposition such as 通过, a scope word such as 全区 or 区级), or a conjunction that stands after another name's head (A制度和B机制).
    A quoted part is one unit: a cue inside it does not cut (“县乡村三级联调”).
    What stands at the name's left edge and names no mechanism is taken away:
    a place (哈尔滨市道外区), a body (交通运输局, ``candidates_bodies.txt``), a level
@@ -23,8 +22,12 @@ Two rules find them, both over the normalised text:
    * it is no clause (每半月一次…), campaign (…三年行动…), count (“三项机制”)
      or code whose content is not stated (2+3+N…模式).
 
+   No name is given when a clause describes the arrangement (…为核心的…机制: the
+   boundary is 的), when the head is shared by the items of a list (首问负责、
+   一次告知、自助办理制度) or follows examples of a class (…等柔性措施).
    The span is the name and its head, quotes included; nothing before the name
-   (a verb, a body) and nothing after the head (建设, 深化) is part of it.
+   (a verb, a body) and nothing after the head (建设, 深化) is part of it. A name
+   inside a longer one is part of it (“容缺受理+承诺制”审批模式).
 2. **A quoted method name** (“石时解纷”, “亮证执法”, “街乡吹哨、部门报到”):
    a name that ends in 法 or 制, or names an action (``candidates_words.txt``,
    role ``action``) and stands after an adoption verb or before 工作/机制/模式/改革.
@@ -207,6 +210,8 @@ def _name_start(norm: str, head_start: int) -> int | None:
                 last = max(last, pos + len(word))
     if not bounded and last == start:
         return None  # no boundary in the window: a clause, not a name
+    if last > start and norm[last - 1] == "的" and not inside(last - 1):
+        return None  # 首接负责的协同办理工作机制: a clause describes it, no name is given
     enumerator = _ENUMERATOR.match(norm, last, head_start)
     return enumerator.end() if enumerator else last
 
@@ -237,11 +242,13 @@ def _strip_body(modifier: str) -> str:
             return modifier
         for end, not_next in rules.bodies:
             at = modifier.find(end)
-            need = 2 if len(end) == 1 else (1 if end in ("政府", "法院") else 0)
+            need = 2 if len(end) == 1 else 0
             while at >= 0:
                 after = at + len(end)
                 rest = modifier[after:]
                 ok = at >= need and rest[:1] not in set(not_next) and len(label_chars(rest)) >= 2
+                if end in _words("body_after_level"):
+                    ok = ok and at > 0 and modifier[at - 1] in _words("level")  # 区政府, not 法治政府
                 if ok and not _QUOTED_PART.search(modifier[:at]) and not rules.cue_re.search(modifier[:at]):
                     modifier = rest
                     changed = True
@@ -317,8 +324,10 @@ def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bo
     (``quoted``: the name and its head stand in quotes, “枫桥经验”)."""
     rules = _rules()
     plain = _unquoted(modifier).strip()
-    if not plain or plain.endswith("新") or rules.cue_verb_end.search(plain):
-        return False  # 深化改革, 依法治镇新模式, 不断完善机制: no name in front of the head
+    if not plain or plain.endswith("新"):
+        return False  # 依法治镇新模式: no name in front of the head
+    if rules.cue_verb_end.search(plain):
+        return False  # 深化改革, 不断完善机制: the head is the verb's object
     if plain.endswith(_words("dangling")) or _is_count(modifier):
         return False
     if len(label_chars(modifier)) > _LONGEST:
@@ -344,7 +353,7 @@ def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bo
     if head.kind == "narrow":  # no coordination of areas: 专项预案和总体预案体系; no sector alone
         if re.search("|".join(_words("conjunction")), modifier):
             return False
-        return size >= 4 and len(_content(modifier, inner)[0]) >= 4
+        return size >= 4 and len(_content(rules.cue_re.sub("", modifier), inner)[0]) >= 4
     return size >= 4 and _specific(modifier, inner, 3)
 
 
@@ -356,8 +365,18 @@ def _shares_head(norm: str, start: int) -> bool:
     return not _ends_with_head(norm, item_start + 1, start - 1)
 
 
+@dataclass(frozen=True)
+class _Name:
+    head: _Head
+    modifier: str  # the name without its head, as written
+    start: int
+    head_start: int  # where the head stands
+    end: int
+    key: str  # the name with its head, without quotes
+
+
 def _headed(norm: str, gazetteer):
-    """``(head, modifier, start, head_start, end)`` for every head with the name in front of it."""
+    """Every head with the name in front of it."""
     rules = _rules()
     for m in rules.head_re.finditer(norm):
         head = _head_at(norm, m)
@@ -367,33 +386,46 @@ def _headed(norm: str, gazetteer):
         start = _name_start(norm, word_start)
         if start is None:
             continue
+        if _unquoted(norm[start:word_start]).endswith(_words("dangling")):
+            continue  # 警示告诫、走访约谈等柔性措施: examples of a class, not its name
         if _shares_head(norm, start):
             continue  # 首问负责、一次告知、自助办理制度: the last item of a list, not a name
         modifier = _trim(norm[start : m.start()], gazetteer)
         start, end = m.start() - len(modifier), m.end()
         if start > 0 and norm[start - 1] == "“" and norm[end : end + 1] == "”":
             start, end = start - 1, end + 1  # “枫桥经验”: the name is quoted whole
-        yield head, modifier, start, m.start(), end
+        yield _Name(head, modifier, start, m.start(), end, _unquoted(norm[start:end]))
 
 
 def _find_headed(norm, taken, fold_stems, gazetteer, found):
-    for head, modifier, start, head_start, end in _headed(norm, gazetteer):
-        if not _unquoted(modifier).strip() or any(c.start < end and start < c.end for c in found):
-            continue
-        plain = "".join(label_chars(modifier))
-        folded = next((key for stem, key in fold_stems.items() if plain.startswith(stem)), None)
-        if folded:
-            if not any(s < end and start < e for s, e in taken):
-                found.append(Candidate(folded, start, end, True))
-            continue
-        inside = [(s, e) for s, e in taken if s < end and start < e]
-        if any(s < start or e > head_start for s, e in inside):
-            continue  # a listed name runs into the head or out of the name: the listed match stands
-        if any(not _unquoted(norm[e:head_start]).strip() for _, e in inside):
-            continue  # X“必接必送”制度: a listed name with a scope in front
-        quoted = norm[start] == "“" and norm[end - 1] == "”"
-        if _is_name(modifier, head, ["".join(label_chars(norm[s:e])) for s, e in inside], gazetteer, quoted):
-            found.append(Candidate(_unquoted(norm[start:end]), start, end, False))
+    names = []
+    for name in _headed(norm, gazetteer):
+        candidate = _headed_candidate(norm, name, taken, fold_stems, gazetteer)
+        if candidate is not None:
+            names.append(candidate)
+    # a name inside a longer one is part of it: “容缺受理+承诺制”审批模式, not “容缺受理+承诺制”
+    for candidate in sorted(names, key=lambda c: (c.start - c.end, c.start)):
+        if not any(c.start < candidate.end and candidate.start < c.end for c in found):
+            found.append(candidate)
+
+
+def _headed_candidate(norm, name: _Name, taken, fold_stems, gazetteer) -> Candidate | None:
+    head, modifier, start, head_start, end = name.head, name.modifier, name.start, name.head_start, name.end
+    if not _unquoted(modifier).strip():
+        return None
+    plain = "".join(label_chars(modifier))
+    folded = next((key for stem, key in fold_stems.items() if plain.startswith(stem)), None)
+    if folded:
+        return None if any(s < end and start < e for s, e in taken) else Candidate(folded, start, end, True)
+    inside = [(s, e) for s, e in taken if s < end and start < e]
+    if any(s < start or e > head_start for s, e in inside):
+        return None  # a listed name runs into the head or out of the name: the listed match stands
+    if any(not _unquoted(norm[e:head_start]).strip() for _, e in inside):
+        return None  # X“必接必送”制度: a listed name with a scope in front
+    quoted = norm[start] == "“" and norm[end - 1] == "”"
+    if _is_name(modifier, head, ["".join(label_chars(norm[s:e])) for s, e in inside], gazetteer, quoted):
+        return Candidate(name.key, start, end, False)
+    return None
 
 
 # --- rule 2: a quoted method name ----------------------------------------------

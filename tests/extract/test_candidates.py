@@ -136,6 +136,10 @@ def unlisted_names(extract, sentence):
         ("推行非诉执行“裁执分离”模式。", "“裁执分离”模式"),
         # a name after another name's head and a conjunction starts after the conjunction
         ("实行领导接访日制度和区级干部值班接访制度。", "干部值班接访制度"),
+        ("严格执行请示报告制度和领导干部值班接访制度。", "领导干部值班接访制度"),
+        # a head inside quotes belongs to the longer name around it
+        ("推行“预约办+承诺制”审批模式。", "“预约办+承诺制”审批模式"),
+        ("建立“一案一专班”化解机制。", "“一案一专班”化解机制"),
     ],
 )
 def test_whole_name_and_its_span(extract, sentence, surface):
@@ -206,8 +210,13 @@ def test_edges_are_stripped(extract, sentence, surface):
         "推动改革。",
         "实行负责制。",
         "建立镇每半月一次矛盾纠纷排查机制。",
-        # the last item of a list that shares one head
+        # the last item of a list that shares one head; examples of a class (等)
         "执行首问负责、一次告知、一窗受理、自助办理制度。",
+        "建立区长亲自督办、分管副区长包案化解的工作机制。",
+        # a clause describes the arrangement (…的): no name is given
+        "建立以案件质量为核心的执法监督评查机制。",
+        # a list after a conjunction, a verb inside
+        "动态调整监管事项清单和检查实施清单。",
         # quoted: a project, a title won, a team
         "推进“智慧政务”建设。",
         "获评“全国法治政府建设示范区”。",
