@@ -308,9 +308,12 @@ def _content(modifier: str, inner: list[str]) -> tuple[str, int, int]:
 
 def _specific(modifier: str, inner: list[str], least: int) -> bool:
     """Enough is said: ``least`` characters beyond generic words; or two, with a function
-    (检调对接, 警调联动); or a sector with two functions (营商环境监督联动)."""
+    (检调对接, 警调联动); or a sector with two functions (营商环境监督联动); or a listed
+    name inside with a function (涉外法治 + 联席会议)."""
     rest, sectors, functions = _content(modifier, inner)
-    return len(rest) >= least or (len(rest) >= 2 and functions >= 1) or (sectors > 0 and functions >= 2)
+    if len(rest) >= least or (len(rest) >= 2 and functions >= 1) or (sectors > 0 and functions >= 2):
+        return True
+    return bool(inner) and functions >= 1
 
 
 def _quoted_lead(modifier: str) -> bool:

@@ -128,8 +128,9 @@ def unlisted_names(extract, sentence):
         ("建立重大事项报告制度。", "重大事项报告制度"),
         # a compound in 制: the verb before 制 belongs to the head
         ("实行重大事项领导包案负责制。", "重大事项领导包案负责制"),
-        # a sector and how it works is specific
+        # a sector and how it works is specific; so is a listed name and a function
         ("建立营商环境监督联动工作机制。", "营商环境监督联动工作机制"),
+        ("在全市率先建立区级涉外法治工作联席会议制度。", "涉外法治工作联席会议制度"),
         # a quoted name in front of a head
         ("探索“物业+调解”模式。", "“物业+调解”模式"),
         ("推广“三所联动”工作法。", "“三所联动”工作法"),
