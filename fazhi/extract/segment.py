@@ -49,8 +49,13 @@ _HEADING_STOP = re.compile(r"[。;:!?\n]")
 _PART_KIND_RULES: tuple[tuple[str, re.Pattern], ...] = (
     (DUTIES, re.compile(r"第一责任人|主要负责人履行|主要负责人.{0,6}职责|述法")),
     (SHORTCOMINGS, re.compile(r"不足|问题|差距|短板|薄弱|困难|原因")),
-    (PLANS, re.compile(r"安排|思路|计划|打算|下一步|下一年|明年|展望|工作重点|工作目标|努力方向|工作举措|(?:20\d\d)年(?:度)?(?:工作|重点)")),
-    (ACHIEVEMENTS, re.compile(r"举措|成效|成绩|情况|完成|做法|工作|进展|开展|推进")),
+    # Words that only look ahead decide before words of results …
+    (PLANS, re.compile(r"安排|思路|计划|打算|下一步|下一年|明年|展望|努力方向")),
+    # … and results decide before the words a plan shares with a summary of
+    # the year: 主要工作举措及成效 and 2024年工作情况 report what was done.
+    (ACHIEVEMENTS, re.compile(r"成效|成绩|成果|取得|完成|进展|情况|做法")),
+    (PLANS, re.compile(r"工作重点|工作目标|工作举措|(?:20\d\d)年(?:度)?(?:工作|重点)")),
+    (ACHIEVEMENTS, re.compile(r"举措|工作|开展|推进")),
 )
 
 # Closing lines: 专此报告 / 特此报告, signatures, dates, web-page debris.
