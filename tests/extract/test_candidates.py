@@ -123,7 +123,7 @@ def unlisted_names(extract, sentence):
         # the name runs from the boundary verb to its head, both kept whole
         ("建立行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
         ("推行首席法律咨询专家制度。", "首席法律咨询专家制度"),
-        ("建立行政复议案件繁简分流机制。", "行政复议案件繁简分流机制"),
+        ("建立行政复议案件快速审理机制。", "行政复议案件快速审理机制"),
         ("创新建立协同约访工作机制。", "协同约访工作机制"),
         ("建立重大事项报告制度。", "重大事项报告制度"),
         # a compound in 制: the verb before 制 belongs to the head
@@ -152,7 +152,7 @@ def test_whole_name_and_its_span(extract, sentence, surface):
     [
         # verbs of adoption, adverbs, scope words and enumerators are not part of the name
         ("全面推行首席法律咨询专家制度。", "首席法律咨询专家制度"),
-        ("在全市率先探索建立行政复议案件繁简分流机制。", "行政复议案件繁简分流机制"),
+        ("在全市率先探索建立行政复议案件快速审理机制。", "行政复议案件快速审理机制"),
         ("全区推行行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
         ("三是建立行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
         ("安排部署行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
@@ -160,7 +160,7 @@ def test_whole_name_and_its_span(extract, sentence, surface):
         ("通过行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
         # nothing after the head: 建设, 深化, 工作 are not part of it
         ("推进行政执法案卷交叉评查制度建设。", "行政执法案卷交叉评查制度"),
-        ("行政复议案件繁简分流机制深化。", "行政复议案件繁简分流机制"),
+        ("行政复议案件快速审理机制深化。", "行政复议案件快速审理机制"),
         # a body, a place, a level or a count in front is not part of the name
         ("落实交通运输局行政执法案卷交叉评查制度。", "行政执法案卷交叉评查制度"),
         ("区司法局推动首席法律咨询专家制度。", "首席法律咨询专家制度"),
@@ -239,6 +239,9 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("深化“码上解纷”工作。", "码上解纷"),
         # a slogan in parallel parts
         ("推行“街巷吹哨、科室报到”。", "街巷吹哨、科室报到"),
+        # any name a verb of adoption takes with nothing after it
+        ("推行“橙色驿站”,将快递网点纳入网格。", "橙色驿站"),
+        ("深化“云端议事”治理。", "云端议事"),
     ],
 )
 def test_quoted_methods(extract, sentence, name):
@@ -254,6 +257,9 @@ def test_quoted_methods(extract, sentence, name):
         "入选全国“优秀调解案例”。",  # a title won
         "建立“问题、任务、责任”三张清单。",  # a list of things, not a slogan
         "提升“法治温度”。",  # no action
+        "打造“河畔法律服务站”。",  # adopted, but a place
+        "深化“美丽庭院”建设。",  # what is built, not how
+        "开展“法律进农家”。",  # 开展 takes activities
     ],
 )
 def test_quoted_non_methods(extract, sentence):

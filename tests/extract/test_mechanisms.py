@@ -1,5 +1,7 @@
 """Vocabulary mechanisms in short snippets: names, aliases, variants, near misses, status."""
 
+import re
+
 import pytest
 
 HEAD = "某区人民政府关于2024年法治政府建设情况的报告\n2024年,某区坚持依法行政。\n"
@@ -36,6 +38,12 @@ def adoptions(report):
         ("开展“一把手”公开述法。", "述法"),
         ("坚持“三调”联动。", "三调联动"),
         ("统筹人民调解、行政调解和司法调解。", "三调联动"),
+        # constructions with free words inside (lexicons/mechanism_patterns.tsv)
+        ("将法治政府建设纳入全区绩效考核。", "法治政府建设考核"),
+        ("将法治建设成效纳入全县经济社会发展实绩考核体系。", "法治政府建设考核"),
+        ("开展法治建设目标责任考核。", "法治政府建设考核"),
+        ("推动市场监管执法与刑事司法衔接。", "行政执法与刑事司法衔接"),
+        ("推进乡镇（街道）合法性审核全覆盖。", "乡镇（街道）合法性审核"),
     ],
 )
 def test_listed_mechanism_found(extract, sentence, concept):
@@ -51,6 +59,12 @@ def test_listed_mechanism_found(extract, sentence, concept):
         ("出具政府合同合法性审查意见39件次。", "规范性文件合法性审查"),
         # a single part of 三项制度 does not make the whole
         ("落实行政执法公示制度。", "行政执法三项制度"),
+        # a construction does not run over a clause: the 考核 is another thing's
+        ("将法治建设纳入议事日程,完善干部考核。", "法治政府建设考核"),
+        # equipment is no institution
+        ("加强执法记录仪等执法装备配备。", "执法全过程记录制度"),
+        # a study session of the theory group is no law study unless it says so
+        ("开展党组理论学习中心组学习、系列党课。", "理论学习中心组学法"),
     ],
 )
 def test_near_misses(extract, sentence, absent):
@@ -93,3 +107,19 @@ def test_evidence_keeps_full_width_forms(extract):
     report = extract(text)
     [mention] = [m for m in report.mentions if m.concept == "双随机一公开"]
     assert mention.sentence.text == "推行“双随机、一公开”监管，成效明显。"
+
+
+def test_construction_rows_name_vocabulary_concepts():
+    from fazhi.extract.components.mechanisms import mechanism_patterns
+    from fazhi.ontology import mechanism_concepts
+
+    known = {c.key for c in mechanism_concepts()}
+    rows = mechanism_patterns()
+    assert rows and {concept for concept, _ in rows} <= known
+
+
+def test_construction_rows_match_their_examples():
+    from fazhi.extract.lexicon import read_tsv
+
+    for row in read_tsv("mechanism_patterns.tsv"):
+        assert re.search(row["pattern"], row["example"]), row

@@ -1,18 +1,23 @@
 """``fazhi_mechanisms``: vocabulary mechanisms by name, alias or variant, and candidates.
 
 Listed mechanisms are found by the SKOS labels (longest match first, see
-``lexicon.TermMatcher``); mechanisms that no list names are proposed by the
+``lexicon.TermMatcher``) and by constructions that name a listed mechanism
+with free words inside (``lexicons/mechanism_patterns.tsv``: 将法治建设纳入全区
+绩效考核 is 法治政府建设考核); mechanisms that no list names are proposed by the
 rules of ``candidates.py`` where no listed match stands, unless a negative
 label of the scheme covers them.
 """
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
 from ..candidates import find_candidates
-from ..lexicon import MechanismLexicon, TermMatcher, label_chars
+from ..lexicon import MechanismLexicon, TermMatcher, label_chars, read_tsv
 from ..regions import gazetteer
 from ._doc import MECHANISM_SPANS, norm_text
 
@@ -37,9 +42,12 @@ class MechanismComponent:
         self.blocked = TermMatcher(nlp, {"blocked": blocked}) if blocked else None
         self.fold_stems = fold_stems(lexicon)
         self.gazetteer = gazetteer()
+        known = {entry.concept for entry in lexicon.entries}
+        self.patterns = [(concept, pattern) for concept, pattern in mechanism_patterns() if concept in known]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
+        spans = self._with_constructions(doc, spans)
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
@@ -50,6 +58,26 @@ class MechanismComponent:
                 spans.append(span)
         doc.spans[MECHANISM_SPANS] = sorted(spans, key=lambda s: (s.start, s.end))
         return doc
+
+
+    def _with_constructions(self, doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+        """Add the constructions' matches; one replaces the label matches it holds, and yields to one it cuts."""
+        text = norm_text(doc)
+        for concept, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                inside = [s for s in spans if m.start() <= s.start_char and s.end_char <= m.end()]
+                if any(s.start_char < m.end() and m.start() < s.end_char for s in spans if s not in inside):
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=concept, alignment_mode="expand")
+                if span is not None:
+                    spans = [s for s in spans if s not in inside] + [span]
+        return sorted(spans, key=lambda s: (s.start_char, s.end_char))
+
+
+@lru_cache(maxsize=1)
+def mechanism_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(concept, compiled pattern) rows of ``lexicons/mechanism_patterns.tsv``."""
+    return tuple((row["concept"], re.compile(row["pattern"])) for row in read_tsv("mechanism_patterns.tsv"))
 
 
 _STEM_HEADS = ("程序", "制度", "机制", "改革", "工作")
