@@ -30,7 +30,9 @@ Two rules find them, both over the normalised text:
    inside a longer one is part of it (“容缺受理+承诺制”审批模式).
 2. **A quoted method name** (“石时解纷”, “亮证执法”, “街乡吹哨、部门报到”):
    a name that ends in 法 or 制, or names an action (``candidates_words.txt``,
-   role ``action``) and stands after an adoption verb or before 工作/机制/模式/改革.
+   role ``action``) and stands after an adoption verb or before 工作/机制/模式/改革,
+   or any name that a verb of adoption (推行, 实行, 推广 …, role ``adopt_bare``)
+   takes with nothing after it but punctuation or such a head (推行“红色物业”).
    A quoted platform, team, campaign or title won is no method.
 
 A candidate that starts with a long listed label (重大行政决策跟踪反馈机制 starts
@@ -445,7 +447,13 @@ def _is_method(name: str, before: str, after: str) -> bool:
     named_after = bool(words) and after.startswith(words[0]) and words[0] in _words("after_ok")
     method_like = name.endswith(("法", "制")) and not name.endswith(_words("not_method"))
     acts = any(w in name for w in _words("action")) and (any(before.endswith(w) for w in _words("adopt")) or named_after)
-    return method_like or acts
+    # 推行“红色物业”, 深化“一事联办”改革: a verb that adopts a method and nothing after the name
+    bare = (
+        any(before.endswith(w) for w in _words("adopt_bare"))
+        and (not after or named_after or after in _words("after_bare"))
+        and not name.endswith(_words("after_bad"))  # 打造“近邻法律服务站”: a place, not a method
+    )
+    return method_like or acts or bare
 
 
 def _parallel(name: str) -> bool:
