@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from .normalize import normalize
 from .records import PLANS, Region, Span
 from .regions import COUNTY, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
 from .segment import PART_RE, Outline, split_lines
@@ -36,20 +37,20 @@ _YEAR_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
 
 _ORG_SUFFIX = (
     "人民政府", "政府", "司法局", "司法厅", "委员会", "办公室", "办公厅", "局", "委", "办",
-    "厅", "中心", "管委会", "街道办事处", "办事处",
+    "厅", "中心", "管委会", "街道办事处", "办事处", "行政公署",
 )
 _ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff() ]{2,40}(?:" + "|".join(_ORG_SUFFIX) + r")$")
 # "现将北京市石景山区人民政府2023年法治政府建设…报告如下"
 _REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|管委会|办事处))\s*(?:关于)?\s*20\d\d")
 # "抚顺市顺城区人民政府关于2024年…"
-_TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处))\s*(?:关于|20\d\d|二[〇零])")
+_TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:关于|20\d\d|二[〇零])")
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
     r"^(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
     r"([\u4e00-\u9fff()]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
     re.M,
 )
-_BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|委员会|委|办公室|办)$")
+_BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|厅|委员会|委|办公室|办|管委会|行政公署)$")
 
 _HEADER_DATE = re.compile(
     r"(?:发表时间|发布时间|发布日期|成文日期|日期|时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})"
@@ -86,6 +87,9 @@ class Metadata:
     issuer: str
     issuer_span: Span | None
     published: date | None
+    # what named the issuer: signature, title, reported (现将XX…报告如下), opening (its
+    # subject), source (来源:), or region (nothing did: the region's government is assumed)
+    issuer_basis: str = "region"
 
 
 @dataclass(frozen=True)
@@ -596,35 +600,44 @@ def _expand_body(name: str, region: Region) -> str:
     return name
 
 
-def find_issuer(text: str, norm: str, outline: Outline, region: Region, head: Head | None = None) -> tuple[str, Span | None]:
+def find_issuer(
+    text: str, norm: str, outline: Outline, region: Region, head: Head | None = None
+) -> tuple[str, Span | None, str]:
+    """The issuer, where the text names it, and what named it (see ``Metadata.issuer_basis``)."""
     head = head or read_head(norm, outline)
     # 1. the signature block
     for line in outline.closing_lines:
         t = line.text.strip()
         if _ORG_LINE.match(t) and not _CN_DATE.search(t) and " " not in t:
-            return text[line.start : line.end].strip(), Span(line.start, line.end, text[line.start : line.end])
+            return text[line.start : line.end].strip(), Span(line.start, line.end, text[line.start : line.end]), "signature"
     text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"
     if head.title:
         m = _TITLE_ORG.search(norm, head.title.start, head.title.end)
         if m:
-            return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+            return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "title"
     # 3. "现将XX人民政府2023年…报告如下"
     m = _REPORTED_BY.search(text_head)
     if m:
-        return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+        return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "reported"
     # 4. the subject of the opening sentence, when it is a body (区司法局坚持…)
     m = _OPENING_SUBJECT.search(text_head)
-    if m and _BODY_SUFFIX.search(m.group(1)):
-        return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+    if m and _BODY_SUFFIX.search(m.group(1)) and "各级" not in m.group(1):  # 伊犁州直各级政府 is many bodies
+        return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
     # 5. the header's source line: 信息来源:XX人民政府
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", norm[: max(outline.preamble[1], 300)])
     if m:
-        return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+        return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "source"
     # 6. the region's government
     if region.level != "unknown":
-        return region.name + "人民政府", None
-    return "未知", None
+        return region.name + "人民政府", None, "region"
+    return "未知", None, "region"
+
+
+def issuer_in_title(title: str, region: Region) -> str | None:
+    """The body a page's title names as its author (吉林省市场监督管理厅2022年…报告), if any."""
+    m = _TITLE_ORG.search(normalize(title))
+    return _expand_body(m.group(1), region) if m else None
 
 
 def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer) -> Metadata:
@@ -632,7 +645,7 @@ def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer) -> 
     place, span = find_region(norm, outline, gaz, head)
     region = region_record(place, span, text, gaz)
     year = find_year(norm, outline, head)
-    issuer, issuer_span = find_issuer(text, norm, outline, region, head)
+    issuer, issuer_span, issuer_basis = find_issuer(text, norm, outline, region, head)
     title = outline.title.text.replace("\n", "").replace("\r", "") if outline.title else None
     return Metadata(
         title=title,
@@ -641,4 +654,5 @@ def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer) -> 
         issuer=issuer,
         issuer_span=issuer_span,
         published=find_published(norm, outline),
+        issuer_basis=issuer_basis,
     )

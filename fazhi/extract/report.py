@@ -8,9 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import InputError
+from .metadata import issuer_in_title
 from .pipeline import process
 from .reading import Source, read_source
-from .records import PLANS, Adoption, Report, strongest
+from .records import PLANS, Adoption, Report, Span, strongest
 
 
 def extract_text(
@@ -43,6 +44,14 @@ def extract_text(
     if truncated and strict:
         raise InputError(f"{where}: the report looks truncated (it stops mid-sentence, before any plans or closing) — get the whole file, or leave out --strict to extract what is there")
     mentions = doc._.mentions
+    issuer, issuer_span = meta.issuer, meta.issuer_span
+    if page is not None and page.page_title and meta.issuer_basis in ("opening", "source", "region"):
+        # a saved page's title (kept out of the text) names its author more surely than the
+        # opening's subject, a 来源 line or the region
+        named = issuer_in_title(page.page_title, meta.region)
+        if named:
+            at = text.find(named, 0, 600)
+            issuer, issuer_span = named, (Span(at, at + len(named), named) if at >= 0 else None)
     published = meta.published
     if published is None and page is not None and page.page_published:
         published = date.fromisoformat(page.page_published)
@@ -53,8 +62,8 @@ def extract_text(
         title=meta.title or (page.page_title if page else None),
         region=meta.region,
         year=meta.year,
-        issuer=meta.issuer,
-        issuer_span=meta.issuer_span,
+        issuer=issuer,
+        issuer_span=issuer_span,
         published=published,
         parts=outline.parts,
         sections=outline.sections,

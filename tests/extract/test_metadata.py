@@ -83,3 +83,28 @@ def test_a_full_width_county_report(extract):
     assert adoptions["府院联动"] == "planned" and adoptions["枫桥经验"] == "adopted"
     assert {"安吉县司法局", "安吉县行政复议局"} <= {b.canonical for b in report.bodies}
     assert (156.0, "件") in {(f.value, f.unit) for f in report.figures}
+
+
+@pytest.mark.parametrize(
+    "title, first_line, issuer",
+    [
+        # a department's page: the title names it, the text opens with its bare name
+        ("吉林省市场监督管理厅2022年法治政府建设年度报告", "吉林省市场监督管理厅\n2022年,吉林省市场监督管理厅坚持依法行政。", "吉林省市场监督管理厅"),
+        # the title beats the opening's subject (市政府 → 洛阳市政府)
+        ("洛阳市人民政府关于2018年度法治政府建设工作情况的报告", "2018年,市政府坚持依法行政。", "洛阳市人民政府"),
+        # a prefecture's 行政公署
+        ("锡林郭勒盟行政公署关于2022年度法治政府建设情况的报告", "2022年,全盟坚持依法行政。", "锡林郭勒盟行政公署"),
+    ],
+)
+def test_a_saved_page_title_names_the_issuer(title, first_line, issuer):
+    from fazhi.extract.reading import Source
+    from fazhi.extract.report import extract_text
+
+    text = first_line + BODY
+    report = extract_text(text, "page.html", page=Source(text, "html", page_title=title))
+    assert report.issuer == issuer
+
+
+def test_many_governments_are_no_issuer():
+    m = meta("2023年伊犁州法治政府建设情况报告\n2023年,伊犁州直各级政府坚持依法行政。" + BODY)
+    assert "各级" not in m.issuer
