@@ -1,8 +1,9 @@
 """Curating the vocabulary: list candidate mechanisms, accept or reject them.
 
-Accepting appends a row to the vocabulary TSV and regenerates the SKOS Turtle
-beside it; rejecting appends a negative label, so the candidate finder never
-proposes that string again.
+Accepting appends a row to the user's local vocabulary (``ontology/local.py``:
+outside the installed package) and regenerates the SKOS Turtle of the package's
+vocabulary with the local rows; rejecting appends a negative label there, so
+the candidate finder never proposes that string again.
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ import io
 from pathlib import Path
 
 from .errors import InputError
-from .ontology import vocab
-
-PACKAGE_DIR = Path(__file__).parent / "ontology"
+from .ontology import local, vocab
 # The source of a concept accepted from reports rather than taken from a national document.
 LOCAL_SOURCE = "地方实践（由 fazhi vocab accept 从报告中采纳）"
 
@@ -36,10 +35,8 @@ def candidates(graph, min_reports: int = 1):
     return Table(table.columns, rows)
 
 
-def _read(path: Path) -> str:
-    if not path.is_file():
-        raise InputError(f"{path}: no such vocabulary file")
-    return path.read_text(encoding="utf-8")
+def _folder(folder: Path | None) -> Path:
+    return local.local_dir() if folder is None else Path(folder)
 
 
 def accept(
@@ -50,14 +47,15 @@ def accept(
     broader: str | None = None,
     gloss_en: str = "",
     source: str = LOCAL_SOURCE,
-    folder: Path = PACKAGE_DIR,
+    folder: Path | None = None,
 ) -> Path:
-    """Add ``name`` to ``folder/mechanisms.tsv`` and regenerate ``folder/mechanisms.ttl``."""
-    tsv_path = Path(folder) / "mechanisms.tsv"
-    text = _read(tsv_path)
-    rows = vocab.read_rows(text, str(tsv_path))
+    """Add ``name`` to the local vocabulary (``folder``, default ``local.local_dir()``); returns its TSV."""
+    folder = _folder(folder)
+    rows_text = local.local_rows_text(folder)
+    tsv, _ = local.combined(folder, rows_text)
+    rows = vocab.read_rows(tsv, str(folder / local.TSV))
     if any(r["canonical"].strip() == name for r in rows):
-        raise InputError(f"{name}: already in {tsv_path}")
+        raise InputError(f"{name}: already in the vocabulary")
     categories = sorted({r["category"].strip() for r in rows})
     if category not in categories:
         import difflib
@@ -69,28 +67,23 @@ def accept(
     row = {c: "" for c in columns}
     row.update(canonical=name, aliases="|".join(aliases), category=category, broader=broader or "", gloss_en=gloss_en, source=source)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, delimiter="\t", lineterminator="\n")
-    writer.writerow(row)
-    new_text = text if text.endswith("\n") else text + "\n"
-    new_text += out.getvalue()
-    vocab.read_rows(new_text, str(tsv_path))  # validate before writing anything
-    negatives_path = Path(folder) / "negative_labels.txt"
-    negatives = negatives_path.read_text(encoding="utf-8") if negatives_path.exists() else ""
-    turtle = vocab.render(new_text, negatives)
-    tsv_path.write_text(new_text, encoding="utf-8")
-    (Path(folder) / "mechanisms.ttl").write_text(turtle, encoding="utf-8")
-    return tsv_path
+    csv.DictWriter(out, fieldnames=columns, delimiter="\t", lineterminator="\n").writerow(row)
+    local.write(folder, rows_text + out.getvalue(), _negatives(folder))
+    return folder / local.TSV
 
 
-def reject(name: str, folder: Path = PACKAGE_DIR) -> Path:
-    """Record ``name`` as a negative label (looks like a mechanism, is none)."""
-    path = Path(folder) / "negative_labels.txt"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    if name in {line.strip() for line in text.splitlines()}:
-        raise InputError(f"{name}: already a negative label in {path}")
+def _negatives(folder: Path) -> str:
+    path = folder / local.NEGATIVES
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def reject(name: str, folder: Path | None = None) -> Path:
+    """Record ``name`` as a negative label (looks like a mechanism, is none) in the local vocabulary."""
+    folder = _folder(folder)
+    text = _negatives(folder)
+    _, negatives = local.combined(folder)
+    if name in {line.strip() for line in negatives.splitlines()}:
+        raise InputError(f"{name}: already a negative label")
     new_text = (text if text.endswith("\n") or not text else text + "\n") + name + "\n"
-    tsv_text = _read(Path(folder) / "mechanisms.tsv")
-    turtle = vocab.render(tsv_text, new_text)
-    path.write_text(new_text, encoding="utf-8")
-    (Path(folder) / "mechanisms.ttl").write_text(turtle, encoding="utf-8")
-    return path
+    local.write(folder, local.local_rows_text(folder), new_text)
+    return folder / local.NEGATIVES

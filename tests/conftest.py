@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The suite reads the package's vocabulary only: a developer's own additions
+# (fazhi vocab accept, see fazhi/ontology/local.py) must not change what it sees,
+# here or in the fazhi processes it starts.
+os.environ["FAZHI_VOCAB_DIR"] = tempfile.mkdtemp(prefix="fazhi-test-vocab-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

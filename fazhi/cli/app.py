@@ -358,14 +358,14 @@ def vocab_accept(
     broader: Optional[str] = typer.Option(None, "--broader", help="A broader mechanism already in the vocabulary."),
     gloss: str = typer.Option("", "--gloss", help="An English definition."),
     source: Optional[str] = typer.Option(None, "--source", help="The document it comes from (default: local practice, accepted from reports)."),
-    vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder with mechanisms.tsv (default: the installed package's)."),
+    vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder of your vocabulary additions (default: $FAZHI_VOCAB_DIR, else ~/.local/share/fazhi/vocab)."),
 ):
-    """Add a candidate to the vocabulary (TSV + regenerated SKOS Turtle)."""
-    from ..curation import LOCAL_SOURCE, PACKAGE_DIR, accept
+    """Add a candidate to your local vocabulary (outside the installed package); later builds link it."""
+    from ..curation import LOCAL_SOURCE, accept
 
     path = accept(
         name, category, aliases=alias, broader=broader, gloss_en=gloss, source=source or LOCAL_SOURCE,
-        folder=vocab_dir or PACKAGE_DIR,
+        folder=vocab_dir,
     )
     print(f"{path}: added {name}")
 
@@ -373,12 +373,12 @@ def vocab_accept(
 @vocab_app.command("reject")
 def vocab_reject(
     name: str = typer.Argument(..., help="A string that looks like a mechanism but is none."),
-    vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder with negative_labels.txt (default: the installed package's)."),
+    vocab_dir: Path = typer.Option(None, "--vocab-dir", help="Folder of your vocabulary additions (default: $FAZHI_VOCAB_DIR, else ~/.local/share/fazhi/vocab)."),
 ):
-    """Record a negative label, so the rules never propose it again."""
-    from ..curation import PACKAGE_DIR, reject
+    """Record a negative label in your local vocabulary, so the rules never propose it again."""
+    from ..curation import reject
 
-    path = reject(name, folder=vocab_dir or PACKAGE_DIR)
+    path = reject(name, folder=vocab_dir)
     print(f"{path}: {name} is now a negative label")
 
 

@@ -5,7 +5,8 @@ The Turtle files in this package are the source of truth, read with
 
     fazhi.ttl          OWL classes and properties (fz:)
     statuses.ttl       statuses, region levels, body types, Data Cube structure
-    mechanisms.ttl     the SKOS scheme of mechanisms (generated from mechanisms.tsv)
+    mechanisms.ttl     the SKOS scheme of mechanisms (generated from mechanisms.tsv;
+                       with the user's additions from local.py's folder when there are any)
     shapes.ttl         SHACL shapes of a well-formed report graph
 """
 
@@ -74,7 +75,15 @@ def _ontology() -> Graph:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> Graph:
-    return _parse("mechanisms.ttl")
+    """The package's mechanisms, with the user's accepted and rejected ones (``local.py``) if any."""
+    from .local import vocabulary_turtle
+
+    turtle = vocabulary_turtle()
+    if turtle is None:
+        return _parse("mechanisms.ttl")
+    g = Graph()
+    g.parse(data=turtle, format="turtle")
+    return g
 
 
 @lru_cache(maxsize=1)

@@ -8,9 +8,9 @@ import sys
 FAZHI = [sys.executable, "-m", "fazhi"]
 
 
-def run(*args, cwd=None):
+def run(*args, cwd=None, env=None):
     """``fazhi ARGS`` in a real process; the CompletedProcess with text output."""
-    return subprocess.run([*FAZHI, *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=600)
+    return subprocess.run([*FAZHI, *map(str, args)], capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
 
 
 def assert_one_line_error(result, *needles):

@@ -181,12 +181,7 @@ def test_vocab_candidates(built):
 
 
 def test_vocab_accept_and_reject(tmp_path):
-    from fazhi.ontology import vocab
-
     folder = tmp_path / "vocab"
-    folder.mkdir()
-    (folder / "mechanisms.tsv").write_text(vocab.package_file("mechanisms.tsv"), encoding="utf-8")
-    (folder / "negative_labels.txt").write_text(vocab.package_file("negative_labels.txt"), encoding="utf-8")
     result = run("vocab", "accept", "协同约访", "--category", "矛盾纠纷化解", "--alias", "协同约访工作机制", "--vocab-dir", folder)
     assert result.returncode == 0, result.stderr
     assert "协同约访" in (folder / "mechanisms.ttl").read_text(encoding="utf-8")

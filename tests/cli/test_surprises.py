@@ -85,15 +85,38 @@ def test_serve_on_a_taken_port_fails_before_printing_a_url(tmp_path, seed_files)
 
 
 def test_vocab_accept_refuses_an_unknown_category(tmp_path):
-    from fazhi.ontology import vocab
-
     folder = tmp_path / "vocab"
-    folder.mkdir()
-    (folder / "mechanisms.tsv").write_text(vocab.package_file("mechanisms.tsv"), encoding="utf-8")
-    before = (folder / "mechanisms.tsv").read_text(encoding="utf-8")
     result = run("vocab", "accept", "某某机制", "--category", "行政执发", "--vocab-dir", folder)
     one_line_error(result, "行政执发", "not a category", "did you mean 行政执法")
-    assert (folder / "mechanisms.tsv").read_text(encoding="utf-8") == before
+    assert not folder.exists()  # nothing written
+
+
+def test_vocab_accept_writes_outside_the_package_and_builds_use_it(tmp_path):
+    import hashlib
+    import os
+
+    from fazhi.ontology import vocab
+
+    package = hashlib.sha256(vocab.package_file("mechanisms.tsv").encode()).hexdigest()
+    folder = tmp_path / "my-vocab"
+    env = {**os.environ, "FAZHI_VOCAB_DIR": str(folder)}
+    result = run("vocab", "accept", "云端约访", "--category", "矛盾纠纷化解", "--alias", "云端约访机制", env=env)
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256(vocab.package_file("mechanisms.tsv").encode()).hexdigest() == package
+    assert (folder / "mechanisms.tsv").read_text(encoding="utf-8").count("\n") == 2  # header + the row
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "某县人民政府关于2024年法治政府建设情况的报告\n一、主要举措和成效\n(一)化解纠纷。推行云端约访机制,化解纠纷12件。\n"
+        "二、存在的不足\n人员不足。\n三、2025年工作安排\n一是深化改革。二是强化监督。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "g.ttl"
+    assert run("build", report, "--out", out, "--quiet", env=env).returncode == 0
+    result = run("adoption", "--graph", out, "--format", "csv", env=env)
+    assert "云端约访," in result.stdout  # the accepted concept, not a candidate
+    # without the local folder, the same report names it as a candidate only
+    assert run("build", report, "--out", out, "--quiet", "--force").returncode == 0
+    assert "云端约访," not in run("adoption", "--graph", out, "--format", "csv").stdout
 
 
 def test_store_builds_no_op_and_moved_files(tmp_path, seed_files):
