@@ -18,6 +18,7 @@ from ..graph.query import _run, named_query
 STATUS_COLOURS = {"adopted": "#2ca02c", "planned": "#ff7f0e", "problem": "#d62728"}
 STATUS_MARK = {"adopted": "●", "planned": "○", "problem": "✕"}
 _STRENGTH = {"adopted": 3, "planned": 2, "problem": 1}
+UNLISTED = "候选机制 (unlisted)"
 
 def matrix_data(graph) -> dict:
     """Rows (region, year), columns (mechanism, category) and cells (status), sorted for reading."""
@@ -31,13 +32,14 @@ def matrix_data(graph) -> dict:
     for rec in _run(graph, named_query("matrix")).records():
         row_key = f"{rec['region_full']} {rec['year']}"
         rows.setdefault(row_key, {"key": row_key, "region": rec["region"], "full": rec["region_full"], "year": int(rec["year"])})
-        category = rec["category"] or "候选机制 (unlisted)"
+        category = rec["category"] or UNLISTED
         columns[rec["mechanism"]] = category
         old = cells.get((row_key, rec["mechanism"]))
         if old is None or _STRENGTH[rec["status"]] > _STRENGTH[old]:
             cells[(row_key, rec["mechanism"])] = rec["status"]
     adopters = {m: sum(1 for (r, mm), s in cells.items() if mm == m and s == "adopted") for m in columns}
-    ordered_columns = sorted(columns, key=lambda m: (columns[m], -adopters[m], m))
+    # the vocabulary's categories first, the unlisted candidates after them
+    ordered_columns = sorted(columns, key=lambda m: (columns[m] == UNLISTED, columns[m], -adopters[m], m))
     ordered_rows = sorted(rows.values(), key=lambda r: (r["full"], r["year"]))
     return {
         "rows": ordered_rows,

@@ -112,3 +112,21 @@ def test_matrix_page(browser, pages):
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     page.close()
+
+
+def test_matrix_headers_are_readable_and_candidates_come_last(browser, pages):
+    folder, _, _ = pages
+    page, _ = open_page(browser, folder / "adoption.html")
+    # every header's count sits below its name, not over it
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('th.mech')].map(th => {
+            const name = th.querySelector('.name').getBoundingClientRect();
+            const n = th.querySelector('.n').getBoundingClientRect();
+            return [name.bottom, n.top, name.height];
+        })"""
+    )
+    assert boxes and all(n_top >= name_bottom - 0.5 and height > 0 for name_bottom, n_top, height in boxes)
+    # the vocabulary's categories first, the unlisted candidates last
+    groups = page.evaluate("() => [...document.querySelectorAll('tr')[0].querySelectorAll('th')].map(th => th.innerText.trim()).filter(t => t)")
+    assert groups[-1].startswith("候选机制"), groups
+    page.close()
