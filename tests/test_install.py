@@ -9,13 +9,18 @@ CI runs it, as it runs everything.
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
+import subprocess
 import sys
 import tomllib
 from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
+
+from formats import as_html
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -86,3 +91,40 @@ def test_the_check_sees_an_undeclared_import():
     without = [r for r in PYPROJECT["project"]["dependencies"] if not r.startswith(("click", "pyparsing"))]
     missing = undeclared("fazhi", without)
     assert any(" click " in line for line in missing) and any(" pyparsing " in line for line in missing), missing
+
+
+def project_files() -> list[str]:
+    """The files a fresh clone would have: tracked ones and new ones git does not ignore."""
+    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+                            cwd=ROOT, capture_output=True, check=True).stdout.decode("utf-8")
+    return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
+
+
+def run(command: list, cwd: Path, timeout: int) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    result = subprocess.run([str(c) for c in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+    assert result.returncode == 0, f"{' '.join(map(str, command))} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+    return result
+
+
+@pytest.mark.install
+def test_a_fresh_venv_with_its_stock_pip_installs_fazhi_and_reads_a_gb18030_page(tmp_path, seeds_dir):
+    """python3 -m venv, its own pip (not upgraded), pip install -c constraints.txt -e . from a copy
+    of the project's files, then that venv's fazhi reads a saved GB18030 web page of a seed report:
+    an undeclared dependency (lxml_html_clean, which trafilatura needs for pages) fails here."""
+    src = tmp_path / "fazhi"
+    for name in project_files():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, src / name)
+    venv = tmp_path / "venv"
+    run([sys.executable, "-m", "venv", venv], tmp_path, timeout=120)
+    run([venv / "bin/python", "-m", "pip", "install", "--quiet", "-c", "constraints.txt", "-e", "."], src, timeout=1200)
+
+    text = (seeds_dir / "000_d1a4c8b9dac7cebb.txt").read_text(encoding="utf-8")
+    page = tmp_path / "report.html"
+    page.write_bytes(as_html(text, charset="gb18030").encode("gb18030"))
+    out = tmp_path / "page.ttl"
+    run([venv / "bin/fazhi", "build", page, "--out", out, "--quiet"], tmp_path, timeout=300)
+    rows = run([venv / "bin/fazhi", "reports", "--graph", out, "--format", "csv"], tmp_path, timeout=300).stdout.splitlines()
+    assert rows[0].startswith("source,region,region_full,level,year,issuer")
+    assert rows[1].split(",")[1:5] == ["顺城区", "辽宁省抚顺市顺城区", "district", "2024"], rows
