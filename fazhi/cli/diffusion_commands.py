@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from .app import Format, FormatOption, GraphOption, StoreOption, emit, open_source
+from .common import Format, FormatOption, GraphOption, StoreOption, emit, open_source
 from .store_commands import ask_app
 
 

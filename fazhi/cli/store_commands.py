@@ -1,4 +1,7 @@
-"""Commands over a store: the named questions (``fazhi ask``), the endpoint (``serve``) and ``export``."""
+"""Commands over a store: the named questions (``fazhi ask``), the endpoint (``serve``) and ``export``.
+
+``register(app)`` adds them to the application (this module does not import it).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +12,12 @@ from typing import Optional
 
 import typer
 
-from .app import Format, FormatOption, GraphOption, StoreOption, app, emit, open_source
+from .common import Format, FormatOption, GraphOption, StoreOption, emit, open_source
 
 ask_app = typer.Typer(
     help="The questions users ask, as named SPARQL queries with bound parameters (over --store or --graph).",
     no_args_is_help=True,
 )
-app.add_typer(ask_app, name="ask")
 
 StatusFilter = typer.Option(None, "--status", "-s", help="Only this status: adopted, planned or problem.")
 
@@ -113,7 +115,6 @@ def ask_promises(
     emit(promises(open_source(graph, store), region, mechanism=mechanism), format, "promises")
 
 
-@app.command()
 def serve(
     store: Path = typer.Option(Path("out/store"), "--store", "-S", help="Store folder written by `fazhi build --store`.", envvar="FAZHI_STORE"),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
@@ -124,8 +125,9 @@ def serve(
 ):
     """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server), and its pages."""
     from ..graph.endpoint import LOOPBACK, Endpoint
+    from ..viz.pages import render_pages
 
-    endpoint = Endpoint(store, host=host, port=port, pages_port=pages_port, pages=not no_pages, timeout_s=timeout)
+    endpoint = Endpoint(store, host=host, port=port, pages_port=pages_port, pages=None if no_pages else render_pages, timeout_s=timeout)
 
     def stop(signum, frame):
         raise KeyboardInterrupt
@@ -146,7 +148,6 @@ def serve(
     print("fazhi: server stopped", file=sys.stderr)
 
 
-@app.command()
 def export(
     out: Path = typer.Option(..., "--out", "-o", help="File to write: .nq or .trig keep one graph per report; .ttl, .nt, .jsonld get their union."),
     store: Path = typer.Option(Path("out/store"), "--store", "-S", help="Store folder written by `fazhi build --store`.", envvar="FAZHI_STORE"),
@@ -158,3 +159,10 @@ def export(
 
     count = export_store(Store(store), out, force=force, include_ontology=not no_ontology)
     print(f"{out}: {count} quads", file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``fazhi ask``, ``fazhi serve`` and ``fazhi export`` to ``app``."""
+    app.add_typer(ask_app, name="ask")
+    app.command()(serve)
+    app.command()(export)
