@@ -12,7 +12,7 @@ from typing import Optional
 
 import typer
 
-from .common import Format, FormatOption, GraphOption, StoreOption, emit, open_source
+from .common import listing
 
 ask_app = typer.Typer(
     help="The questions users ask, as named SPARQL queries with bound parameters (over --store or --graph).",
@@ -22,97 +22,78 @@ ask_app = typer.Typer(
 StatusFilter = typer.Option(None, "--status", "-s", help="Only this status: adopted, planned or problem.")
 
 
-@ask_app.command("adopters")
+@listing(ask_app, "adopters", "adopters of {mechanism}")
 def ask_adopters(
+    source,
     mechanism: str = typer.Argument(..., help="A mechanism's preferred label or alias, e.g. 府院联动."),
     status: Optional[str] = StatusFilter,
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """Which regions adopted (planned, lamented) one mechanism, when, on what evidence."""
     from ..graph.ask import adopters
 
-    emit(adopters(open_source(graph, store), mechanism, status=status), format, f"adopters of {mechanism}")
+    return adopters(source, mechanism, status=status)
 
 
-@ask_app.command("mechanisms")
+@listing(ask_app, "mechanisms", "mechanisms of {region}")
 def ask_mechanisms(
+    source,
     region: str = typer.Argument(..., help="A region's short or full name, e.g. 顺城区."),
     status: Optional[str] = StatusFilter,
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """The mechanisms one region adopted, planned or lamented, by year."""
     from ..graph.ask import mechanisms_of
 
-    emit(mechanisms_of(open_source(graph, store), region, status=status), format, f"mechanisms of {region}")
+    return mechanisms_of(source, region, status=status)
 
 
-@ask_app.command("co-adoption")
+@listing(ask_app, "co-adoption", "co-adoption")
 def ask_co_adoption(
+    source,
     status: str = typer.Option("adopted", "--status", "-s", help="Which adoptions count: adopted (default), planned or problem."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """Which mechanisms travel together: pairs and how many regions have both."""
     from ..graph.ask import co_adoption
 
-    emit(co_adoption(open_source(graph, store), status=status), format, "co-adoption")
+    return co_adoption(source, status=status)
 
 
-@ask_app.command("matrix")
-def ask_matrix(
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
-):
+@listing(ask_app, "matrix", "region × mechanism")
+def ask_matrix(source):
     """The region × mechanism matrix as rows: region, year, mechanism, category, status."""
     from ..graph.ask import matrix
 
-    emit(matrix(open_source(graph, store)), format, "region × mechanism")
+    return matrix(source)
 
 
-@ask_app.command("regions")
-def ask_regions(
-    parent: str = typer.Argument(..., help="A province, city or county, e.g. 云南省."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
-):
+@listing(ask_app, "regions", "regions under {parent}")
+def ask_regions(source, parent: str = typer.Argument(..., help="A province, city or county, e.g. 云南省.")):
     """The regions under a province, city or county that reports are about."""
     from ..graph.ask import regions_under
 
-    emit(regions_under(open_source(graph, store), parent), format, f"regions under {parent}")
+    return regions_under(source, parent)
 
 
-@ask_app.command("figures")
+@listing(ask_app, "figures", lambda indicator: indicator or "indicators")
 def ask_figures(
+    source,
     indicator: Optional[str] = typer.Argument(None, help="An indicator, e.g. 行政诉讼败诉率; without one, the indicators there are."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """One indicator's figures compared across regions and years (or the list of indicators)."""
     from ..graph.ask import figures
 
-    emit(figures(open_source(graph, store), indicator), format, indicator or "indicators")
+    return figures(source, indicator)
 
 
-@ask_app.command("promises")
+@listing(ask_app, "promises", "promises")
 def ask_promises(
+    source,
     region: Optional[str] = typer.Argument(None, help="A region's short or full name; without one, every region."),
     mechanism: Optional[str] = typer.Option(None, "--mechanism", "-m", help="Only this mechanism."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """Promise tracking: what a region planned in year N, and whether its N+1 report shows it adopted."""
     from ..graph.ask import promises
 
-    emit(promises(open_source(graph, store), region, mechanism=mechanism), format, "promises")
+    return promises(source, region, mechanism=mechanism)
 
 
 def serve(
