@@ -15,5 +15,7 @@ fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[test]"
+# The venv's own pip, not upgraded: a fresh install with the stock pip must work (tests/test_install.py
+# checks it), and an upgrade to whatever pip is newest would make the install unrepeatable.
+# constraints.txt pins every package to the version the suite passed with (scripts/lock.sh makes it).
+.venv/bin/python -m pip install --quiet -c constraints.txt -e ".[test]"

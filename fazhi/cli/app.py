@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
+
+from . import diffusion_commands, store_commands  # noqa: F401 - diffusion_commands adds ask diffusion and ask panel
+from .common import Format, FormatOption, GraphOption, StoreOption, emit, open_source
 
 app = typer.Typer(
     name="fazhi",
@@ -17,61 +19,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class Format(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-def emit(table, fmt: Format, title: str | None = None) -> None:
-    """Print a ``Table`` as a terminal table, CSV or JSON on stdout."""
-    if fmt == Format.json:
-        print(json.dumps(table.records(), ensure_ascii=False, indent=1, default=str))
-    elif fmt == Format.csv:
-        import csv
-
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(table.columns)
-        for row in table.rows:
-            writer.writerow(["" if v is None else v for v in row])
-    else:
-        from rich.console import Console
-        from rich.table import Table as RichTable
-
-        out = RichTable(title=title, show_lines=False)
-        for column in table.columns:
-            out.add_column(column, overflow="fold")
-        for row in table.rows:
-            out.add_row(*("" if v is None else str(v) for v in row))
-        Console().print(out)
-        print(f"{len(table.rows)} rows", file=sys.stderr)
-
-
-GraphOption = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build --out` (.ttl, .nt, .jsonld, .trig, .nq), read into memory.")
-StoreOption = typer.Option(None, "--store", "-S", help="Store folder written by `fazhi build --store` (default: $FAZHI_STORE, else out/store if it exists).", envvar="FAZHI_STORE")
-FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.")
-DEFAULT_STORE = Path("out/store")
-
-
-def open_source(graph: Optional[Path], store: Optional[Path]):
-    """The graph to query: a graph file in memory, or a persistent store."""
-    from ..errors import InputError
-
-    if graph is not None and store is not None:
-        raise InputError("give either --graph FILE or --store DIR, not both")
-    if graph is not None:
-        from ..graph.io import load
-
-        return load(graph)
-    from ..graph.store import Store, is_store
-
-    if store is None:
-        if not is_store(DEFAULT_STORE):
-            raise InputError(f"no graph given — pass --graph FILE or --store DIR (or build {DEFAULT_STORE} with: fazhi build seeds/ --store {DEFAULT_STORE})")
-        store = DEFAULT_STORE
-    return Store(store)
 
 
 @app.command()
@@ -382,5 +329,4 @@ def vocab_reject(
     print(f"{path}: {name} is now a negative label")
 
 
-from . import store_commands  # noqa: E402,F401 - registers ask, serve and export on the app
-from . import diffusion_commands  # noqa: E402,F401 - registers ask diffusion and ask panel
+store_commands.register(app)  # fazhi ask, serve and export

@@ -1,4 +1,7 @@
-"""Commands over a store: the named questions (``fazhi ask``), the endpoint (``serve``) and ``export``."""
+"""Commands over a store: the named questions (``fazhi ask``), the endpoint (``serve``) and ``export``.
+
+``register(app)`` adds them to the application (this module does not import it).
+"""
 
 from __future__ import annotations
 
@@ -9,111 +12,90 @@ from typing import Optional
 
 import typer
 
-from .app import Format, FormatOption, GraphOption, StoreOption, app, emit, open_source
+from .common import listing
 
 ask_app = typer.Typer(
     help="The questions users ask, as named SPARQL queries with bound parameters (over --store or --graph).",
     no_args_is_help=True,
 )
-app.add_typer(ask_app, name="ask")
 
 StatusFilter = typer.Option(None, "--status", "-s", help="Only this status: adopted, planned or problem.")
 
 
-@ask_app.command("adopters")
+@listing(ask_app, "adopters", "adopters of {mechanism}")
 def ask_adopters(
+    source,
     mechanism: str = typer.Argument(..., help="A mechanism's preferred label or alias, e.g. 府院联动."),
     status: Optional[str] = StatusFilter,
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """Which regions adopted (planned, lamented) one mechanism, when, on what evidence."""
     from ..graph.ask import adopters
 
-    emit(adopters(open_source(graph, store), mechanism, status=status), format, f"adopters of {mechanism}")
+    return adopters(source, mechanism, status=status)
 
 
-@ask_app.command("mechanisms")
+@listing(ask_app, "mechanisms", "mechanisms of {region}")
 def ask_mechanisms(
+    source,
     region: str = typer.Argument(..., help="A region's short or full name, e.g. 顺城区."),
     status: Optional[str] = StatusFilter,
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """The mechanisms one region adopted, planned or lamented, by year."""
     from ..graph.ask import mechanisms_of
 
-    emit(mechanisms_of(open_source(graph, store), region, status=status), format, f"mechanisms of {region}")
+    return mechanisms_of(source, region, status=status)
 
 
-@ask_app.command("co-adoption")
+@listing(ask_app, "co-adoption", "co-adoption")
 def ask_co_adoption(
+    source,
     status: str = typer.Option("adopted", "--status", "-s", help="Which adoptions count: adopted (default), planned or problem."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """Which mechanisms travel together: pairs and how many regions have both."""
     from ..graph.ask import co_adoption
 
-    emit(co_adoption(open_source(graph, store), status=status), format, "co-adoption")
+    return co_adoption(source, status=status)
 
 
-@ask_app.command("matrix")
-def ask_matrix(
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
-):
+@listing(ask_app, "matrix", "region × mechanism")
+def ask_matrix(source):
     """The region × mechanism matrix as rows: region, year, mechanism, category, status."""
     from ..graph.ask import matrix
 
-    emit(matrix(open_source(graph, store)), format, "region × mechanism")
+    return matrix(source)
 
 
-@ask_app.command("regions")
-def ask_regions(
-    parent: str = typer.Argument(..., help="A province, city or county, e.g. 云南省."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
-):
+@listing(ask_app, "regions", "regions under {parent}")
+def ask_regions(source, parent: str = typer.Argument(..., help="A province, city or county, e.g. 云南省.")):
     """The regions under a province, city or county that reports are about."""
     from ..graph.ask import regions_under
 
-    emit(regions_under(open_source(graph, store), parent), format, f"regions under {parent}")
+    return regions_under(source, parent)
 
 
-@ask_app.command("figures")
+@listing(ask_app, "figures", lambda indicator: indicator or "indicators")
 def ask_figures(
+    source,
     indicator: Optional[str] = typer.Argument(None, help="An indicator, e.g. 行政诉讼败诉率; without one, the indicators there are."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """One indicator's figures compared across regions and years (or the list of indicators)."""
     from ..graph.ask import figures
 
-    emit(figures(open_source(graph, store), indicator), format, indicator or "indicators")
+    return figures(source, indicator)
 
 
-@ask_app.command("promises")
+@listing(ask_app, "promises", "promises")
 def ask_promises(
+    source,
     region: Optional[str] = typer.Argument(None, help="A region's short or full name; without one, every region."),
     mechanism: Optional[str] = typer.Option(None, "--mechanism", "-m", help="Only this mechanism."),
-    graph: Optional[Path] = GraphOption,
-    store: Optional[Path] = StoreOption,
-    format: Format = FormatOption,
 ):
     """Promise tracking: what a region planned in year N, and whether its N+1 report shows it adopted."""
     from ..graph.ask import promises
 
-    emit(promises(open_source(graph, store), region, mechanism=mechanism), format, "promises")
+    return promises(source, region, mechanism=mechanism)
 
 
-@app.command()
 def serve(
     store: Path = typer.Option(Path("out/store"), "--store", "-S", help="Store folder written by `fazhi build --store`.", envvar="FAZHI_STORE"),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback by default)."),
@@ -124,8 +106,9 @@ def serve(
 ):
     """Serve a store as a read-only SPARQL 1.1 endpoint (Oxigraph's server), and its pages."""
     from ..graph.endpoint import LOOPBACK, Endpoint
+    from ..viz.pages import render_pages
 
-    endpoint = Endpoint(store, host=host, port=port, pages_port=pages_port, pages=not no_pages, timeout_s=timeout)
+    endpoint = Endpoint(store, host=host, port=port, pages_port=pages_port, pages=None if no_pages else render_pages, timeout_s=timeout)
 
     def stop(signum, frame):
         raise KeyboardInterrupt
@@ -146,7 +129,6 @@ def serve(
     print("fazhi: server stopped", file=sys.stderr)
 
 
-@app.command()
 def export(
     out: Path = typer.Option(..., "--out", "-o", help="File to write: .nq or .trig keep one graph per report; .ttl, .nt, .jsonld get their union."),
     store: Path = typer.Option(Path("out/store"), "--store", "-S", help="Store folder written by `fazhi build --store`.", envvar="FAZHI_STORE"),
@@ -158,3 +140,10 @@ def export(
 
     count = export_store(Store(store), out, force=force, include_ontology=not no_ontology)
     print(f"{out}: {count} quads", file=sys.stderr)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``fazhi ask``, ``fazhi serve`` and ``fazhi export`` to ``app``."""
+    app.add_typer(ask_app, name="ask")
+    app.command()(serve)
+    app.command()(export)

@@ -1,13 +1,14 @@
-"""A SPARQL 1.1 Protocol endpoint over a store: Oxigraph's own server, read-only, plus the pages.
+"""A SPARQL 1.1 Protocol endpoint over a store: Oxigraph's own server, read-only, plus pages.
 
 The endpoint is the ``oxigraph`` server that PyPI's ``oxigraph`` package ships
 (``serve-read-only``, union default graph): GET and POST queries, content
 negotiation for SPARQL JSON/XML/CSV/TSV results and Turtle/N-Triples graphs,
 400 with the parser's message on malformed SPARQL, updates refused. It reads
 the store's current generation, which no build ever writes to, and moves to
-the next one when a build commits it. Beside it a
-static server (the standard library's) serves the pages of ``fazhi viz`` made
-from the same store::
+the next one when a build commits it. Beside it, when given a ``pages``
+callback, a static server (the standard library's) serves the pages that the
+callback writes from the same store into a folder; this module knows nothing of
+what they are (``fazhi serve`` passes ``fazhi.viz.pages.render_pages``)::
 
     with Endpoint("out/store", port=0) as ep:   # port 0: any free port
         ep.query_url                             # http://127.0.0.1:PORT/query
@@ -25,6 +26,7 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Callable
 
 from ..errors import FazhiError, GraphError
 
@@ -66,10 +68,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 class Endpoint:
-    """Oxigraph's SPARQL server over a store's current generation, and a server for its pages."""
+    """Oxigraph's SPARQL server over a store's current generation, and a server for its pages.
+
+    ``pages(store, folder)``, if given, writes the pages of the store into ``folder``; it is called
+    at start and again whenever the server moves to a new generation of the store.
+    """
 
     def __init__(self, store: str | Path, *, host: str = "127.0.0.1", port: int = 7878,
-                 pages_port: int | None = None, pages: bool = True, timeout_s: int = 120):
+                 pages_port: int | None = None, pages: Callable[[object, Path], None] | None = None,
+                 timeout_s: int = 120):
         self.store_dir = Path(store)
         self.host = host
         self.port = port
@@ -98,10 +105,10 @@ class Endpoint:
         if not self.port:
             self.port = free_port(self.host)
         ensure_free(self.host, self.port, "--port")
-        if self.pages:
+        if self.pages is not None:
             ensure_free(self.host, self.pages_port if self.pages_port is not None else self.port + 1, "--pages-port")
         self._launch()
-        if self.pages:
+        if self.pages is not None:
             self._serve_pages()
         return self
 
@@ -111,8 +118,10 @@ class Endpoint:
 
         store = Store(self.store_dir)  # fails with a clear message if it is no store
         self.generation = store.generation
-        if self.pages:
-            self._render_pages(store)
+        if self.pages is not None:
+            if self._pages_dir is None:
+                self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
+            self.pages(store, self._pages_dir)
         del store
         self._log = tempfile.TemporaryFile()
         command = [oxigraph_binary(), "serve-read-only", "--location", str(self.generation),
@@ -148,16 +157,6 @@ class Endpoint:
         if self._log is not None:
             self._log.close()
             self._log = None
-
-    def _render_pages(self, store) -> None:
-        from ..viz.matrix import render_matrix
-        from ..viz.network import render_network
-
-        if self._pages_dir is None:
-            self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
-        render_network(store, self._pages_dir / "network.html")  # each page written atomically
-        render_matrix(store, self._pages_dir / "adoption.html")
-        (self._pages_dir / "index.html").write_text(INDEX, encoding="utf-8")
 
     def _serve_pages(self) -> None:
         handler = functools.partial(_QuietHandler, directory=str(self._pages_dir))
@@ -209,15 +208,3 @@ class Endpoint:
     def __exit__(self, *exc) -> None:
         self.stop()
 
-
-INDEX = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>fazhi</title>
-<style>body{font-family:sans-serif;max-width:40em;margin:3em auto;line-height:1.6}</style></head>
-<body><h1>fazhi</h1>
-<ul>
-<li><a href="adoption.html">机制采纳矩阵 — the region × mechanism matrix</a></li>
-<li><a href="network.html">网络 — the network of regions, mechanisms, bodies, measures and documents</a></li>
-</ul>
-<p>SPARQL: send queries to the endpoint's <code>/query</code> (its address is printed by <code>fazhi serve</code>).</p>
-</body></html>
-"""
