@@ -8,7 +8,9 @@ the store's current generation, which no build ever writes to, and moves to
 the next one when a build commits it. Beside it, when given a ``pages``
 callback, a static server (the standard library's) serves the pages that the
 callback writes from the same store into a folder; this module knows nothing of
-what they are (``fazhi serve`` passes ``fazhi.viz.pages.render_pages``)::
+what they are (``fazhi serve`` passes ``fazhi.viz.pages.render_pages``). The
+endpoint answers at once: the pages are made in the background (an index says
+so meanwhile), and made again after each new build::
 
     with Endpoint("out/store", port=0) as ep:   # port 0: any free port
         ep.query_url                             # http://127.0.0.1:PORT/query
@@ -86,6 +88,11 @@ class Endpoint:
         self._proc: subprocess.Popen | None = None
         self._pages_server: ThreadingHTTPServer | None = None
         self._pages_dir: Path | None = None
+        self._pages_wanted = threading.Condition()
+        self._pages_for: Path | None = None  # the generation whose pages are wanted next
+        self._pages_thread: threading.Thread | None = None
+        self.pages_ready = threading.Event()  # set when the current generation's pages are written
+        self.pages_error: str | None = None
         self._log = None
         self.generation: Path | None = None
 
@@ -113,16 +120,14 @@ class Endpoint:
         return self
 
     def _launch(self) -> None:
-        """Render the pages and start Oxigraph's server on the store's current generation."""
+        """Start Oxigraph's server on the store's current generation; ask for its pages."""
         from .store import Store
 
         store = Store(self.store_dir)  # fails with a clear message if it is no store
         self.generation = store.generation
-        if self.pages is not None:
-            if self._pages_dir is None:
-                self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
-            self.pages(store, self._pages_dir)
         del store
+        if self.pages is not None:
+            self._want_pages(self.generation)
         self._log = tempfile.TemporaryFile()
         command = [oxigraph_binary(), "serve-read-only", "--location", str(self.generation),
                    "--bind", f"{_url_host(self.host)}:{self.port}", "--union-default-graph",
@@ -157,6 +162,44 @@ class Endpoint:
         if self._log is not None:
             self._log.close()
             self._log = None
+
+    def _want_pages(self, generation: Path) -> None:
+        """Have the pages of ``generation`` made in the background (the latest wish wins)."""
+        if self._pages_dir is None:
+            self._pages_dir = Path(tempfile.mkdtemp(prefix="fazhi-pages-"))
+        self.pages_ready.clear()
+        (self._pages_dir / "index.html").write_text(PENDING.format(generation=generation.name), encoding="utf-8")
+        with self._pages_wanted:
+            self._pages_for = generation
+            self._pages_wanted.notify()
+        if self._pages_thread is None:
+            self._pages_thread = threading.Thread(target=self._make_pages, name="fazhi-pages-maker", daemon=True)
+            self._pages_thread.start()
+
+    def _make_pages(self) -> None:
+        from .store import Store
+
+        while True:
+            with self._pages_wanted:
+                while self._pages_for is None:
+                    self._pages_wanted.wait()
+                generation, self._pages_for = self._pages_for, None
+            if generation == "stop":
+                return
+            try:
+                store = Store(self.store_dir)
+                if store.generation == generation:
+                    self.pages(store, self._pages_dir)
+                del store
+                self.pages_error = None
+            except Exception as exc:  # noqa: BLE001 - a background thread: say it in one line, never a traceback
+                exc = exc if isinstance(exc, (FazhiError, OSError)) else f"{exc.__class__.__name__}: {exc}"
+                self.pages_error = str(exc)
+                print(f"fazhi: the pages could not be made: {exc}", file=sys.stderr, flush=True)
+                (self._pages_dir / "index.html").write_text(FAILED.format(error=exc), encoding="utf-8")
+            with self._pages_wanted:
+                if self._pages_for is None:
+                    self.pages_ready.set()
 
     def _serve_pages(self) -> None:
         handler = functools.partial(_QuietHandler, directory=str(self._pages_dir))
@@ -193,6 +236,12 @@ class Endpoint:
 
     def stop(self) -> None:
         """Stop both servers and remove the rendered pages."""
+        if self._pages_thread is not None:
+            with self._pages_wanted:
+                self._pages_for = "stop"
+                self._pages_wanted.notify()
+            self._pages_thread.join(timeout=60)
+            self._pages_thread = None
         if self._pages_server is not None:
             self._pages_server.shutdown()
             self._pages_server.server_close()
@@ -208,3 +257,15 @@ class Endpoint:
     def __exit__(self, *exc) -> None:
         self.stop()
 
+
+PENDING = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>fazhi</title>
+<style>body{{font-family:sans-serif;max-width:40em;margin:3em auto;line-height:1.6}}</style></head>
+<body><h1>fazhi</h1><p id="pending">The pages of {generation} are being made; this page reloads by itself.
+SPARQL queries are answered already.</p></body></html>
+"""
+
+FAILED = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>fazhi</title></head>
+<body><h1>fazhi</h1><p id="failed">The pages could not be made: {error}</p></body></html>
+"""

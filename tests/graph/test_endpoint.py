@@ -134,7 +134,15 @@ def test_malformed_sparql_is_a_400_with_the_parsers_message(server):
         client(server["url"], "SELECT ?x WHERE { ?x")
 
 
+def wait_for_pages(base, seconds=120):
+    deadline = time.monotonic() + seconds
+    while 'id="pending"' in urllib.request.urlopen(base, timeout=30).read().decode("utf-8"):
+        assert time.monotonic() < deadline, "the pages were not made"
+        time.sleep(0.5)
+
+
 def test_the_pages_are_served(server):
+    wait_for_pages(server["pages"])
     for page in ("", "adoption.html", "network.html"):
         with urllib.request.urlopen(server["pages"] + page, timeout=30) as response:
             assert response.status == 200
@@ -232,3 +240,41 @@ def test_the_server_follows_a_new_build(tmp_path, seed_files):
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
+
+
+def test_queries_are_answered_while_the_pages_are_made(store_dir):
+    """``serve`` answers SPARQL at once; the pages follow in the background."""
+    import threading
+
+    from fazhi.graph.endpoint import Endpoint
+
+    release = threading.Event()
+
+    def slow_pages(store, folder):
+        assert release.wait(60)
+        (folder / "index.html").write_text("<html>made</html>", encoding="utf-8")
+
+    with Endpoint(store_dir, port=0, pages_port=free_port(), pages=slow_pages) as ep:
+        answer = client(ep.query_url, PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?r a fz:Report }")
+        assert int(answer["results"]["bindings"][0]["n"]["value"]) == 5
+        assert 'id="pending"' in urllib.request.urlopen(ep.pages_url, timeout=30).read().decode("utf-8")
+        assert not ep.pages_ready.is_set()
+        release.set()
+        assert ep.pages_ready.wait(60)
+        assert urllib.request.urlopen(ep.pages_url, timeout=30).read().decode("utf-8") == "<html>made</html>"
+
+
+def test_pages_that_fail_are_one_line_and_the_endpoint_stays(store_dir, capfd):
+    from fazhi.errors import GraphError
+    from fazhi.graph.endpoint import Endpoint
+
+    def broken(store, folder):
+        raise GraphError("boom: no pages today")
+
+    with Endpoint(store_dir, port=0, pages_port=free_port(), pages=broken) as ep:
+        assert ep.pages_ready.wait(60)
+        assert ep.pages_error == "boom: no pages today"
+        assert "boom" in urllib.request.urlopen(ep.pages_url, timeout=30).read().decode("utf-8")
+        assert client(ep.query_url, PREFIXES + "ASK { ?r a fz:Report }")["boolean"] is True
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "the pages could not be made: boom" in err
