@@ -123,3 +123,8 @@ def test_construction_rows_match_their_examples():
 
     for row in read_tsv("mechanism_patterns.tsv"):
         assert re.search(row["pattern"], row["example"]), row
+
+
+def test_a_full_name_is_one_adoption_not_a_listed_one_and_a_candidate(extract):
+    report = extract(report_with(achievements="严格执行“三重一大”集体决策制度。"))
+    assert set(adoptions(report)) == {"三重一大"}
