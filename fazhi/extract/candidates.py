@@ -428,9 +428,22 @@ def _headed_candidate(norm, name: _Name, taken, fold_stems, gazetteer) -> Candid
     if any(not _unquoted(norm[e:head_start]).strip() for _, e in inside):
         return None  # X“必接必送”制度: a listed name with a scope in front
     quoted = norm[start] == "“" and norm[end - 1] == "”"
-    if _is_name(modifier, head, ["".join(label_chars(norm[s:e])) for s, e in inside], gazetteer, quoted):
+    inner = ["".join(label_chars(norm[s:e])) for s, e in inside]
+    if inner and _only_plain(modifier, inner):
+        return None  # “拿地即开工”改革经验: the listed mechanism again, which its match already counts
+    if _is_name(modifier, head, inner, gazetteer, quoted):
         return Candidate(name.key, start, end, False)
     return None
+
+
+def _only_plain(modifier: str, inner: list[str]) -> bool:
+    """Whether ``modifier`` says nothing beyond the listed names in it and plain words (改革, 管理 …)."""
+    rest = re.sub(r"[(（][^()（）]{1,8}[)）]", "", "".join(c for c in label_chars(modifier) if c not in "“”"))
+    for label in sorted(inner, key=len, reverse=True):
+        rest = rest.replace(label, "")
+    for word in sorted(_words("plain"), key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return not rest.strip("和与及、")
 
 
 # --- rule 2: a quoted method name ----------------------------------------------

@@ -274,3 +274,20 @@ def test_candidate_rules_live_in_lexicons():
     assert {"name", "method", "reform", "narrow", "proper", "suffix"} == {h.kind for h in rules.heads.values()}
     for role in ("conjunction", "classifier", "level", "not_suffix", "action", "adopt", "after_ok", "after_bad"):
         assert candidates._words(role), role
+
+
+@pytest.mark.parametrize(
+    "sentence, listed, candidate",
+    [
+        # a listed name with plain words around it is that mechanism again: one adoption
+        ("总结推广“拿地即开工”改革经验。", "拿地即开工", None),
+        ("严格执行持证上岗管理制度。", "行政执法资格管理", None),
+        # a listed name with what the arrangement does is another mechanism
+        ("建立府院联动联席会议制度。", "府院联动", "府院联动联席会议制度"),
+    ],
+)
+def test_a_listed_name_inside_a_longer_one(extract, sentence, listed, candidate):
+    report = extract(WRAP.format(sentence))
+    concepts = {a.concept for a in report.adoptions}
+    assert listed in concepts
+    assert {key for key, _ in unlisted_names(extract, sentence)} == ({candidate} if candidate else set())
