@@ -292,7 +292,7 @@ def analyze(
         emit(tables[table], format, table)
 
 
-viz_app = typer.Typer(help="Pages to look at: the network, and the region × mechanism matrix.")
+viz_app = typer.Typer(help="Pages to look at: the network, the region × mechanism matrix and the map.")
 app.add_typer(viz_app, name="viz")
 
 
@@ -384,3 +384,4 @@ def vocab_reject(
 
 from . import store_commands  # noqa: E402,F401 - registers ask, serve and export on the app
 from . import diffusion_commands  # noqa: E402,F401 - registers ask diffusion and ask panel
+from . import map_commands  # noqa: E402,F401 - registers viz map
