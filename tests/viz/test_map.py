@@ -242,3 +242,27 @@ def test_the_map_opens_on_the_count_without_a_mechanism(tmp_path, seeds, browser
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     page.close()
+
+
+def test_wheel_zooms_drag_moves_and_the_button_goes_back(page):
+    def view():
+        return [float(v) for v in page.get_attribute("#map", "viewBox").split()]
+
+    home = view()
+    circle = page.locator('circle[data-name="北京市石景山区"]')
+    size = circle.bounding_box()["width"]
+    box = circle.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(200)
+    zoomed = view()
+    assert zoomed[2] < home[2] * 0.8
+    assert abs(circle.bounding_box()["width"] - size) < 1.5  # the circle keeps its size on screen
+    after = circle.bounding_box()  # zooming on a point keeps it under the pointer
+    assert abs(after["x"] - box["x"]) < 5 and abs(after["y"] - box["y"]) < 5
+    page.mouse.down()
+    page.mouse.move(box["x"] + 120, box["y"] + 60, steps=5)
+    page.mouse.up()
+    assert view()[0] < zoomed[0]
+    page.click("#reset")
+    assert view() == home
