@@ -166,6 +166,8 @@ def test_regions_have_their_status_colours(page, seeds):
     shown = sites(page)
     assert set(shown) == {row["region_full"] for row in reports(seeds).records()}
     assert shown["广东省广州市从化区"] == {"status": "adopted", "fill": rgb(STATUS_COLOURS["adopted"]), "visible": True}
+    # drawn last, so no grey neighbour covers the one adopter
+    assert page.locator("#sites circle").last.get_attribute("data-name") == "广东省广州市从化区"
     for full, site in shown.items():
         status = expected_status(rows, full, "府院联动", 2024)
         assert site["status"] == status, full
