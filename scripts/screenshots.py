@@ -23,6 +23,7 @@ def main() -> None:
 
     from fazhi.api import extract_files
     from fazhi.graph.build import build_dataset
+    from fazhi.viz.map import render_map
     from fazhi.viz.matrix import render_matrix
     from fazhi.viz.network import render_network
 
@@ -32,12 +33,16 @@ def main() -> None:
         folder = Path(tmp)
         render_network(ds, folder / "graph.html")
         render_matrix(ds, folder / "adoption.html")
+        render_map(ds, folder / "map.html", mechanism="府院联动")
         browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
-        for name, shot, full in (("graph.html", "network.png", False), ("adoption.html", "adoption.png", True)):
+        shots = (("graph.html", "network.png", False), ("adoption.html", "adoption.png", True), ("map.html", "map.png", False))
+        for name, shot, full in shots:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
             page.goto((folder / name).as_uri())
             page.wait_for_function("window.fazhiReady === true", timeout=30000)
+            if name == "map.html":  # the evidence of the one adopter shown beside the map
+                page.locator('circle[data-name="广东省广州市从化区"]').click()
             page.wait_for_timeout(500)
             page.screenshot(path=str(args.out / shot), full_page=full)
             print(args.out / shot)

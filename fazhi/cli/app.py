@@ -9,7 +9,7 @@ from typing import List, Optional
 
 import typer
 
-from . import diffusion_commands, store_commands  # noqa: F401 - diffusion_commands adds ask diffusion and ask panel
+from . import diffusion_commands, map_commands, store_commands  # noqa: F401 - diffusion_commands adds ask diffusion and ask panel
 from .common import Format, FormatOption, GraphOption, StoreOption, emit, open_source
 
 app = typer.Typer(
@@ -239,7 +239,7 @@ def analyze(
         emit(tables[table], format, table)
 
 
-viz_app = typer.Typer(help="Pages to look at: the network, and the region × mechanism matrix.")
+viz_app = typer.Typer(help="Pages to look at: the network, the region × mechanism matrix and the map.")
 app.add_typer(viz_app, name="viz")
 
 
@@ -330,3 +330,4 @@ def vocab_reject(
 
 
 store_commands.register(app)  # fazhi ask, serve and export
+map_commands.register(viz_app)  # fazhi viz map
