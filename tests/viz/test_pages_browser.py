@@ -58,41 +58,159 @@ def open_page(browser, path):
     return page, requests
 
 
-def test_network_page(browser, pages):
+# kinds come from node ids ("region:顺城区"), so these checks read any version of the page
+SHOWN = "window.fazhiNetwork.body.data.nodes.get().map(n => ({id: n.id, kind: n.id.split(':')[0], faded: !!n.faded, colour: (n.color && n.color.background) || n.color}))"
+
+
+def node_point(page, node_id):
+    """Where vis-network drew a node, in page coordinates."""
+    return page.evaluate(
+        """(id) => { const n = window.fazhiNetwork; const p = n.getPositions([id])[id];
+                     const d = n.canvasToDOM(p); const r = document.getElementById("network").getBoundingClientRect();
+                     return {x: d.x + r.left, y: d.y + r.top}; }""",
+        node_id,
+    )
+
+
+def choose_mechanism(page, name):
+    index = page.evaluate(
+        """(name) => [...document.querySelectorAll('#f-mechanism option')].findIndex(o => o.textContent.split(' (')[0] === name)""", name
+    )
+    assert index > 0
+    page.select_option("#f-mechanism", index=index)
+    page.wait_for_timeout(300)
+
+
+def label_boxes(page):
+    """Every label on the canvas, in DOM pixels: vis-network's own (if a node has one) and those the page draws,
+    each checked against where vis-network put its node."""
+    return page.evaluate(
+        """() => {
+          const net = window.fazhiNetwork, out = [];
+          for (const [id, node] of Object.entries(net.body.nodes)) {
+            const lm = node.labelModule;
+            if (!lm || !lm.elementOptions.label || !net.body.data.nodes.get(id) || !lm.visible()) continue;
+            const a = net.canvasToDOM({x: lm.size.left, y: lm.size.top});
+            const b = net.canvasToDOM({x: lm.size.left + lm.size.width, y: lm.size.top + lm.size.height});
+            out.push({id, text: lm.elementOptions.label, x0: a.x, y0: a.y, x1: b.x, y1: b.y, anchored: true});
+          }
+          const ctx = document.createElement("canvas").getContext("2d");
+          for (const b of (window.fazhiLabelBoxes ? window.fazhiLabelBoxes() : [])) {
+            const p = net.canvasToDOM(net.getPositions([b.id])[b.id]);
+            ctx.font = '12px "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
+            const w = ctx.measureText(b.text).width;
+            b.anchored = Math.abs((b.x0 + b.x1) / 2 - p.x) < 2 && b.y0 >= p.y && b.x1 - b.x0 >= w;
+            out.push(b);
+          }
+          return out;
+        }"""
+    )
+
+
+def overlaps(boxes, tolerance=1.0):
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x0"] + tolerance < b["x1"] and b["x0"] + tolerance < a["x1"] and a["y0"] + tolerance < b["y1"] and b["y0"] + tolerance < a["y1"]]
+
+
+def test_default_view_is_regions_and_mechanisms(browser, pages):
     folder, summary, _ = pages
     page, requests = open_page(browser, folder / "graph.html")
     assert all(url.startswith("file:") for url in requests)
-    assert page.evaluate("window.fazhiNetwork.body.data.nodes.length") == summary["nodes"]
-    # search finds 府院联动
+    shown = page.evaluate(SHOWN)
+    assert len(shown) == summary["nodes"]
+    assert {n["kind"] for n in shown} == {"region", "mechanism"}
+    assert not any(n["faded"] for n in shown)
+    # no physics: the page draws at once and nodes stay where Python put them
+    assert page.evaluate("window.fazhiNetwork.physics.options.enabled") is False
+    page.close()
+
+
+def test_choosing_a_mechanism_highlights_its_adopters_by_status(browser, pages):
+    folder, _, _ = pages
+    page, _ = open_page(browser, folder / "graph.html")
+    choose_mechanism(page, "府院联动")
+    shown = page.evaluate(SHOWN)
+    lit = {n["id"] for n in shown if not n["faded"]}
+    assert lit == {"mechanism:府院联动", "region:从化区"}
+    assert len(shown) - len(lit) > 100  # everything else is still there, faded
+    assert next(n for n in shown if n["id"] == "region:从化区")["colour"] == "#2ca02c"  # adopted
+    details = page.inner_text("#details")
+    assert "first adopters" in details and "广东省广州市从化区" in details
+    assert page.locator("#details .diffusion svg").count() == 1
+    # a mechanism adopted by some and planned by others: each region in its status's colour
+    choose_mechanism(page, "行政执法三项制度")
+    colours = {n["id"]: n["colour"] for n in page.evaluate(SHOWN) if not n["faded"] and n["kind"] == "region"}
+    assert colours == {"region:从化区": "#2ca02c", "region:道外区": "#2ca02c", "region:顺城区": "#2ca02c",
+                       "region:石景山区": "#ff7f0e", "region:翠华镇": "#ff7f0e"}
+    page.close()
+
+
+def test_search_selects_the_mechanism(browser, pages):
+    folder, _, _ = pages
+    page, _ = open_page(browser, folder / "graph.html")
     page.fill("#search", "府院联动")
     page.wait_for_timeout(300)
+    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == ["mechanism:府院联动"]
     assert "found" in page.inner_text("#count")
     assert "府院联动" in page.inner_text("#details")
-    # clicking a region (on the canvas, where vis-network drew it) shows its evidence sentences;
-    # only regions are left visible first, so nothing else lies on top of it
-    page.fill("#search", "")
-    page.wait_for_function("window.fazhiStable === true", timeout=30000)
-    for kind in ("mechanism", "body", "measure", "document"):
-        page.uncheck(f'#kinds input[data-kind="{kind}"]')
-    page.evaluate("window.fazhiNetwork.fit({animation: false})")
+    page.fill("#search", "顺城")
     page.wait_for_timeout(300)
-    point = page.evaluate(
-        """() => { const n = window.fazhiNetwork; const p = n.getPositions(["region:顺城区"])["region:顺城区"];
-                   const d = n.canvasToDOM(p); const r = document.getElementById("network").getBoundingClientRect();
-                   return {x: d.x + r.left, y: d.y + r.top}; }"""
-    )
+    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == ["region:顺城区"]
+    page.close()
+
+
+def test_clicking_and_expanding_a_region(browser, pages):
+    folder, _, _ = pages
+    page, _ = open_page(browser, folder / "graph.html")
+    point = node_point(page, "region:顺城区")
     page.mouse.click(point["x"], point["y"])
     page.wait_for_timeout(300)
     details = page.inner_text("#details")
-    assert "顺城区" in details and "000_d1a4c8b9dac7cebb.txt" in details
+    assert "顺城区" in details and "000_d1a4c8b9dac7cebb.txt" in details and "most alike" in details
     assert page.locator("#details .evidence").count() > 5
-    assert "most alike" in details
-    for kind in ("mechanism", "body", "measure", "document"):
-        page.check(f'#kinds input[data-kind="{kind}"]')
+    assert not any(n["kind"] == "measure" for n in page.evaluate(SHOWN))
+    # double-click: its measures, bodies and documents appear around it
+    point = node_point(page, "region:顺城区")
+    page.mouse.dblclick(point["x"], point["y"])
     page.wait_for_timeout(300)
-    shot = folder / "network.png"  # the tracked docs/ screenshots are made by scripts/screenshots.py
+    shown = page.evaluate(SHOWN)
+    measures = [n["id"] for n in shown if n["kind"] == "measure"]
+    assert measures and all(m.endswith("(顺城区)") for m in measures)
+    assert {"body", "document"} <= {n["kind"] for n in shown}
+    assert overlaps([b for b in label_boxes(page)]) == []
+    shot = folder / "network-expanded.png"  # the tracked docs/ screenshots are made by scripts/screenshots.py
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+    # and again: collapsed
+    point = node_point(page, "region:顺城区")
+    page.mouse.dblclick(point["x"], point["y"])
+    page.wait_for_timeout(300)
+    assert {n["kind"] for n in page.evaluate(SHOWN)} == {"region", "mechanism"}
+    page.close()
+
+
+def test_labels_of_the_default_view_do_not_overlap(browser, pages):
+    folder, _, _ = pages
+    page, _ = open_page(browser, folder / "graph.html")
+    page.wait_for_timeout(300)
+    boxes = label_boxes(page)
+    assert len(boxes) >= 20
+    assert all(b["anchored"] for b in boxes)
+    assert overlaps(boxes) == []
+    named = {b["id"] for b in boxes}
+    assert {"region:顺城区", "region:从化区", "region:道外区", "region:石景山区", "region:翠华镇"} <= named
+    # zooming in names more nodes (less of the graph is on screen, so count those in view)
+    before = len(boxes)
+    page.evaluate("window.fazhiNetwork.moveTo({scale: window.fazhiNetwork.getScale() * 2.5, animation: false})")
+    page.wait_for_timeout(300)
+    zoomed = label_boxes(page)
+    assert overlaps(zoomed) == []
+    in_view = page.evaluate(
+        """() => { const net = window.fazhiNetwork, c = net.canvas.frame.canvas;
+                   return net.body.data.nodes.getIds().filter(id => { const p = net.canvasToDOM(net.getPositions([id])[id]);
+                     return p.x > 0 && p.y > 0 && p.x < c.clientWidth && p.y < c.clientHeight; }).length; }"""
+    )
+    assert len(zoomed) / max(in_view, 1) > before / len(page.evaluate(SHOWN))
     page.close()
 
 
