@@ -16,8 +16,10 @@ SPACING = 80.0  # canvas units per node, on average, in the default view
 ASPECT = 1.4
 
 
-def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Node → (x, y), centred on 0 and scaled to about ``SPACING`` · √n across."""
+def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], *, sizes: dict[str, float] | None = None,
+                 seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Node → (x, y), centred on 0 and scaled to about ``SPACING`` · √n across; nodes with ``sizes``
+    (radius, in the same units) are then pushed apart until none covers another."""
     import networkx as nx
 
     g = nx.Graph()
@@ -34,7 +36,34 @@ def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], *, seed:
                                           node_mass=mass, weight="weight", seed=seed)
     else:  # networkx < 3.4
         positions = nx.spring_layout(g, seed=seed, iterations=100, weight="weight")
-    return _normalise(positions, SPACING * math.sqrt(len(nodes)))
+    positions = _normalise(positions, SPACING * math.sqrt(len(nodes)))
+    return separate(positions, sizes) if sizes else positions
+
+
+def separate(positions: dict[str, tuple[float, float]], sizes: dict[str, float], gap: float = 6.0,
+             iterations: int = 80) -> dict[str, tuple[float, float]]:
+    """Move overlapping nodes apart (each pair by half the overlap, along the line between them)."""
+    import numpy as np
+
+    names = sorted(positions)
+    xy = np.array([positions[n] for n in names], dtype=float)
+    r = np.array([sizes.get(n, 8.0) for n in names], dtype=float)
+    need = r[:, None] + r[None, :] + gap
+    np.fill_diagonal(need, 0.0)
+    order = np.sign(np.arange(len(names))[:, None] - np.arange(len(names))[None, :]).astype(float)
+    for _ in range(iterations):
+        d = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((d ** 2).sum(-1))
+        np.fill_diagonal(dist, np.inf)
+        push = np.clip(need - dist, 0.0, None)
+        if not push.any():
+            break
+        same = dist < 1e-6  # on the same point: apart along x, the later one to the right
+        d[..., 0] = np.where(same, order, d[..., 0])
+        d[..., 1] = np.where(same, 0.0, d[..., 1])
+        unit = d / np.sqrt((d ** 2).sum(-1, keepdims=True)).clip(1e-9)
+        xy += (unit * (push / 2)[..., None]).sum(axis=1)
+    return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(names, xy)}
 
 
 def _normalise(positions, size: float) -> dict[str, tuple[float, float]]:

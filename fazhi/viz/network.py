@@ -216,24 +216,27 @@ def render_network(graph, out: str | Path, *, region=None, mechanism=None, provi
     for a, b, _, _ in links:
         key = (owner.get(a, a), b)
         weights[key] = weights.get(key, 0) + 1
-    positions = force_layout(top + mechanisms, [(a, b, w) for (a, b), w in weights.items()])
+    most = max(adopters.values(), default=1) or 1
+    sizes = {m: round(4 + 14 * (adopters[m] / most) ** 0.5, 1) for m in mechanisms}
+    sizes.update({g: round(8 + 2 * len(v["regions"]) ** 0.5, 1) for g, v in groups.items()})
+    sizes.update({r: 9.0 for r in regions})
+    positions = force_layout(top + mechanisms, [(a, b, w) for (a, b), w in weights.items()], sizes=sizes)
     for g in top:  # members around their group, recursively
         _place_members(g, groups, positions)
 
     nodes = []
-    most = max(adopters.values(), default=1) or 1
     for m in mechanisms:
         x, y = positions[m]
         nodes.append({"id": m, "label": data.nodes[m]["label"], "kind": "mechanism", "x": x, "y": y,
-                      "size": round(4 + 14 * (adopters[m] / most) ** 0.5, 1), "adopters": adopters[m]})
+                      "size": sizes[m], "adopters": adopters[m]})
     for g, v in groups.items():
         x, y = positions[g]
         nodes.append({"id": g, "label": v["label"], "kind": "group", "x": x, "y": y, "parent": v["parent"],
-                      "size": round(8 + 2 * len(v["regions"]) ** 0.5, 1), "members": v["members"], "count": len(v["regions"])})
+                      "size": sizes[g], "members": v["members"], "count": len(v["regions"])})
     for r in regions:
         x, y = positions[r]
         nodes.append({"id": r, "label": data.nodes[r]["label"], "kind": "region", "x": x, "y": y,
-                      "parent": data.nodes[r].get("parent"), "size": 9})
+                      "parent": data.nodes[r].get("parent"), "size": sizes[r]})
     index = {n["id"]: i for i, n in enumerate(nodes)}
     detail, detail_count = _details(data, regions, positions)
     rows_by_mechanism: dict[str, list[dict]] = {m: [] for m in mechanisms}

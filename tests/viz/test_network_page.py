@@ -117,3 +117,15 @@ def test_matrix_page_and_svg_have_no_remote_references(tmp_path, seeds_ds):
     assert not REMOTE.search(page) and "<script src" not in page and "<link" not in page
     svg = (tmp_path / "adoption.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "顺城区" in svg and not REMOTE.search(svg)
+
+
+def test_nodes_are_pushed_apart_until_none_covers_another():
+    from fazhi.viz.layout import separate
+
+    positions = {f"n{i}": (float(i % 3), float(i % 2)) for i in range(20)}  # piled up, some on the same point
+    sizes = {n: 10.0 for n in positions}
+    out = separate(positions, sizes, gap=4.0)
+    points = list(out.values())
+    nearest = min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for i, a in enumerate(points) for b in points[i + 1:])
+    assert nearest >= 20.0 - 0.5
+    assert separate(positions, sizes, gap=4.0) == out

@@ -230,3 +230,82 @@ def test_matrix_page(browser, pages):
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
     page.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_pages(tmp_path_factory, nlp):
+    """200 synthetic reports (bench/corpus.py: the seeds moved to other real counties), as a grouped page,
+    and again with large provinces split into cities."""
+    import sys
+
+    from fazhi.api import extract_files
+    from fazhi.graph.io import union_graph
+    from fazhi.viz import network
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from corpus import make_corpus
+
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "reports").mkdir()
+    make_corpus(folder / "reports", 200)
+    graph = union_graph(build_dataset(extract_files([folder / "reports"], keep_going=True, skipped=[])))
+    grouped = render_network(graph, folder / "grouped.html")
+    old = network.SPLIT_ABOVE
+    network.SPLIT_ABOVE = 8
+    try:
+        split = render_network(graph, folder / "split.html")
+    finally:
+        network.SPLIT_ABOVE = old
+    return folder, grouped, split
+
+
+def test_a_large_graph_is_grouped_by_province(browser, corpus_pages):
+    folder, summary, _ = corpus_pages
+    assert summary["aggregated"] and summary["regions"] > 100 and summary["groups"] >= 20
+    page, requests = open_page(browser, folder / "grouped.html")
+    assert all(url.startswith("file:") for url in requests)
+    shown = page.evaluate(SHOWN)
+    assert {n["kind"] for n in shown} == {"group", "mechanism"} and len(shown) == summary["nodes"] < 200
+    boxes = label_boxes(page)
+    assert overlaps(boxes) == [] and all(b["anchored"] for b in boxes)
+    groups = [n["id"] for n in shown if n["kind"] == "group"]
+    assert len({b["id"] for b in boxes} & set(groups)) >= 0.8 * len(groups)  # the provinces are named
+    # drill down: double-click the largest province, its regions take its place
+    largest = page.evaluate("window.fazhiNetwork.body.data.nodes.get({filter: n => n.kind === 'group'}).sort((a, b) => b.size - a.size)[0].id")
+    point = node_point(page, largest)
+    page.mouse.dblclick(point["x"], point["y"])
+    page.wait_for_timeout(300)
+    shown = page.evaluate(SHOWN)
+    assert largest not in {n["id"] for n in shown}
+    opened = page.evaluate(f"DATA.nodes.find(n => n.id === {largest!r}).members")
+    assert opened and set(opened) <= {n["id"] for n in shown}
+    assert overlaps(label_boxes(page)) == []
+    page.close()
+
+
+def test_choosing_a_mechanism_in_a_grouped_page(browser, corpus_pages):
+    folder, _, _ = corpus_pages
+    page, _ = open_page(browser, folder / "grouped.html")
+    choose_mechanism(page, "府院联动")
+    shown = page.evaluate(SHOWN)
+    lit = {n["id"] for n in shown if not n["faded"]}
+    adopters = page.evaluate("""DATA.links.filter(l => DATA.nodes[l[1]].label === '府院联动').map(l => DATA.nodes[l[0]].parent)""")
+    assert lit == {"mechanism:府院联动", *adopters}
+    # search reaches a region inside a closed group: the group opens and the region is selected
+    region = page.evaluate("DATA.nodes.find(n => n.kind === 'region').label")
+    page.fill("#search", region)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == [f"region:{region}"]
+    page.close()
+
+
+def test_a_large_province_opens_into_cities(browser, corpus_pages):
+    folder, _, split = corpus_pages
+    page, _ = open_page(browser, folder / "split.html")
+    province = page.evaluate("DATA.nodes.find(n => n.kind === 'group' && n.members[0].startsWith('group:')).id")
+    page.evaluate(f"window.fazhiOpen({province!r})")
+    page.wait_for_timeout(300)
+    shown = {n["id"]: n["kind"] for n in page.evaluate(SHOWN)}
+    cities = page.evaluate(f"DATA.nodes.find(n => n.id === {province!r}).members")
+    assert all(shown.get(c) == "group" for c in cities) and province not in shown
+    page.close()
