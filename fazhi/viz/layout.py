@@ -17,9 +17,13 @@ ASPECT = 1.4
 
 
 def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], *, sizes: dict[str, float] | None = None,
-                 seed: int = 7) -> dict[str, tuple[float, float]]:
+                 compact: bool = False, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Node → (x, y), centred on 0 and scaled to about ``SPACING`` · √n across; nodes with ``sizes``
-    (radius, in the same units) are then pushed apart until none covers another."""
+    (radius, in the same units) are then pushed apart until none covers another.
+
+    ``compact`` (strong gravity) keeps nodes with one edge near the rest: wanted when a few
+    hubs (province groups) join nearly every mechanism, which would otherwise fling the
+    rare ones far out; without it, regions spread out with their own mechanisms around them."""
     import networkx as nx
 
     g = nx.Graph()
@@ -32,7 +36,7 @@ def force_layout(nodes: list[str], edges: list[tuple[str, str, float]], *, sizes
     if hasattr(nx, "forceatlas2_layout"):
         # dissuade hubs so that mechanisms shared by many regions sit between them, not on top
         mass = {n: 1.0 + g.degree(n) for n in g}
-        positions = nx.forceatlas2_layout(g, max_iter=300, scaling_ratio=2.0, gravity=1.0, strong_gravity=True,
+        positions = nx.forceatlas2_layout(g, max_iter=300, scaling_ratio=2.0, gravity=1.0, strong_gravity=compact,
                                           node_mass=mass, weight="weight", seed=seed)
     else:  # networkx < 3.4
         positions = nx.spring_layout(g, seed=seed, iterations=100, weight="weight")

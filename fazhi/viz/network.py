@@ -220,7 +220,7 @@ def render_network(graph, out: str | Path, *, region=None, mechanism=None, provi
     sizes = {m: round(4 + 14 * (adopters[m] / most) ** 0.5, 1) for m in mechanisms}
     sizes.update({g: round(8 + 2 * len(v["regions"]) ** 0.5, 1) for g, v in groups.items()})
     sizes.update({r: 9.0 for r in regions})
-    positions = force_layout(top + mechanisms, [(a, b, w) for (a, b), w in weights.items()], sizes=sizes)
+    positions = force_layout(top + mechanisms, [(a, b, w) for (a, b), w in weights.items()], sizes=sizes, compact=aggregated)
     for g in top:  # members around their group, recursively
         _place_members(g, groups, positions)
 

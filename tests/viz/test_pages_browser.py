@@ -99,7 +99,11 @@ def label_boxes(page):
             const p = net.canvasToDOM(net.getPositions([b.id])[b.id]);
             ctx.font = '12px "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif';
             const w = ctx.measureText(b.text).width;
-            b.anchored = Math.abs((b.x0 + b.x1) / 2 - p.x) < 2 && b.y0 >= p.y && b.x1 - b.x0 >= w;
+            // next to its node: the box's nearest point lies on the node's edge (a few pixels off at most)
+            const r = net.body.nodes[b.id].options.size * net.getScale();
+            const nx = Math.max(b.x0, Math.min(p.x, b.x1)), ny = Math.max(b.y0, Math.min(p.y, b.y1));
+            const gap = Math.hypot(nx - p.x, ny - p.y);
+            b.anchored = gap >= r - 1 && gap <= r + 6 && b.x1 - b.x0 >= w;
             out.push(b);
           }
           return out;
