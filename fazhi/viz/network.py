@@ -80,7 +80,7 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
     data = NetworkData()
     groups = _region_groups(graph)
     keep_regions = set()
-    for row in run_named(graph, "network_adoptions").records():
+    for row in _sorted(run_named(graph, "network_adoptions").records()):  # the same bytes whatever order SPARQL gives
         if region and region not in (row["region"], row["full"]):
             continue
         row["province"], row["city"] = groups.get(row["full"], (None, None))
@@ -105,7 +105,7 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
         if edge is None or STATUS_ORDER.index(row["status"]) < STATUS_ORDER.index(edge["status"]):
             data.edges[(r, m)] = {"from": r, "to": m, "status": row["status"], "year": int(row["year"]),
                                   "color": STATUS_COLOURS[row["status"]]}
-    for row in run_named(graph, "network_measures").records():
+    for row in _sorted(run_named(graph, "network_measures").records()):
         if row["region"] not in keep_regions:
             continue
         if mechanism and row["kind"] == "mechanism" and row["target"] != mechanism:
@@ -119,6 +119,10 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
         data.edge(measure_id, target, color="#bbbbbb")
         data.edge(data.node("region", row["region"]), measure_id, color="#dddddd")
     return data
+
+
+def _sorted(records: list[dict]) -> list[dict]:
+    return sorted(records, key=lambda r: tuple(str(v) for v in r.values()))
 
 
 def _region_groups(graph) -> dict[str, tuple[str | None, str | None]]:
