@@ -129,3 +129,20 @@ def test_nodes_are_pushed_apart_until_none_covers_another():
     nearest = min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for i, a in enumerate(points) for b in points[i + 1:])
     assert nearest >= 20.0 - 0.5
     assert separate(positions, sizes, gap=4.0) == out
+
+
+def test_same_bytes_in_another_process(tmp_path, seeds_ds):
+    """Row order from SPARQL follows Python's hash seed; the page must not."""
+    import os
+    import subprocess
+    import sys
+
+    from fazhi.graph.io import save
+
+    save(seeds_ds, tmp_path / "seeds.trig")
+    code = ("import sys; from fazhi.graph.io import load; from fazhi.viz.network import render_network; "
+            "render_network(load(sys.argv[1]), sys.argv[2])")
+    runs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "seeds.trig"), str(tmp_path / f"{seed}.html")],
+                             env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
+    assert [run.wait(timeout=600) for run in runs] == [0, 0]
+    assert (tmp_path / "1.html").read_bytes() == (tmp_path / "2.html").read_bytes()
