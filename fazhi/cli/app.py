@@ -253,13 +253,13 @@ def viz(
     mechanism: Optional[str] = typer.Option(None, "--mechanism", help="Only this mechanism."),
     province: Optional[str] = typer.Option(None, "--province", help="Only regions in this province."),
 ):
-    """Write an interactive network page (regions, mechanisms, bodies, measures, documents) that works offline."""
+    """Write an interactive network page (regions ↔ mechanisms; a region expands into its measures, bodies, documents) that works offline."""
     if ctx.invoked_subcommand is not None:
         return
     from ..viz.network import render_network
 
     summary = render_network(open_source(graph, store), out, region=region, mechanism=mechanism, province=province)
-    note = " (aggregated: regions ↔ mechanisms)" if summary["aggregated"] else ""
+    note = f" (aggregated: {summary['regions']} regions in {summary['groups']} groups by province and city)" if summary["aggregated"] else ""
     print(f"{out}: {summary['nodes']} nodes, {summary['edges']} edges{note}", file=sys.stderr)
 
 

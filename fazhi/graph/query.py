@@ -135,6 +135,12 @@ def _run_store(store, query: Sparql, bindings: dict | None, where: str) -> Table
     return Table(columns, rows)
 
 
+def run_named(source, name: str, bindings: dict | None = None) -> Table:
+    """Run the named query ``queries/<name>.rq`` over ``source`` (rdflib graph or ``Store``),
+    with ``bindings`` (variable name → RDF term) for its declared parameters."""
+    return _run(source, named_query(name), bindings, where=f"{name}.rq")
+
+
 def run_sparql(graph, text: str, where: str = "query") -> Table:
     """Run an ad-hoc SELECT/ASK/CONSTRUCT query given as text."""
     return _run(graph, Sparql(text, where))

@@ -1,13 +1,22 @@
-"""The interactive network page: regions, mechanisms, bodies, measures and documents.
+"""The interactive network page: regions ↔ mechanisms, answering "who adopted what".
 
-pyvis builds the network data; the page is fazhi's own template with every
-script and style inlined (vis-network from pyvis's bundled copy), written as
-UTF-8, so it works with the network off. pyvis's own HTML links Bootstrap and
-vis-network from CDNs even with ``cdn_resources="in_line"``, which is why its
-template is not used.
+The default view has regions and mechanisms only, edges coloured by status
+(adopted, planned, problem). Choosing or searching a mechanism highlights its
+adopting regions by status, fades everything else and shows its diffusion
+chart with the first adopters; a region's measures, bodies and documents
+appear when the region is expanded (double-click or the panel's button).
 
-Above ``AGGREGATE_ABOVE`` nodes the page shows regions ↔ mechanisms only, laid
-out ahead with networkx and with physics off, and says how to drill down.
+Every position is computed here (``layout.py``) and the browser runs no
+physics. Above ``AGGREGATE_ABOVE`` regions the regions are grouped by province
+(and a large province by city) into group nodes the user opens to drill down;
+mechanisms are sized by how many regions adopted them. Labels are drawn by the
+page itself, most important first, only where they do not overlap one already
+drawn, so zooming in shows more of them.
+
+The page is fazhi's own template with every script inlined (vis-network from
+pyvis's bundled copy), written as UTF-8, so it works with the network off.
+pyvis's own HTML links Bootstrap and vis-network from CDNs even with
+``cdn_resources="in_line"``, which is why its template is not used.
 """
 
 from __future__ import annotations
@@ -18,19 +27,27 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..graph.query import _run, named_query
+from ..graph.query import run_named
+from .layout import force_layout, spiral
 
-AGGREGATE_ABOVE = 1000
+GROUP_LABEL_ROOM = 40  # layout units kept free around a region group for its label
+AGGREGATE_ABOVE = 80  # regions drawn one by one up to this many; above, grouped by province
+SPLIT_ABOVE = 30  # a province group with more regions opens into its cities
+DETAIL_LIMIT = 20000  # measures, bodies and documents kept for expanding regions, at most
+EVIDENCE_LIMIT = 30  # evidence sentences per node in the page
 
 KINDS = {
     # kind: (colour, shape, label)
-    "region": ("#d62728", "dot", "地区 region"),
+    "region": ("#4a4a4a", "dot", "地区 region"),
+    "group": ("#17becf", "dot", "地区组 region group (省/市)"),
     "mechanism": ("#1f77b4", "diamond", "机制 mechanism"),
-    "body": ("#2ca02c", "square", "机构 body"),
+    "body": ("#bcbd22", "square", "机构 body"),
     "measure": ("#9467bd", "triangle", "举措 measure"),
-    "document": ("#8c564b", "star", "文件 document"),
+    "document": ("#e377c2", "star", "文件 document"),
 }
 STATUS_COLOURS = {"adopted": "#2ca02c", "planned": "#ff7f0e", "problem": "#d62728"}
+STATUS_ORDER = ("adopted", "planned", "problem")
+
 
 @dataclass
 class NetworkData:
@@ -52,25 +69,28 @@ class NetworkData:
 
 
 def network_data(graph, region: str | None = None, mechanism: str | None = None, province: str | None = None) -> NetworkData:
-    """Nodes and edges from a fazhi graph, optionally only one region, mechanism or province."""
+    """Nodes and edges from a fazhi graph, optionally only one region, mechanism or province.
+
+    Regions and mechanisms are joined by adoption edges (``status``, ``year``);
+    measures hang off their region, and bodies and documents off their measures.
+    """
     from ..graph.io import union_graph
 
     if hasattr(graph, "graphs"):  # a Dataset: one graph is much faster to query
         graph = union_graph(graph)
     data = NetworkData()
-    adoptions = _run(graph, named_query("network_adoptions")).records()
-    provinces = _provinces(graph)
+    groups = _region_groups(graph)
     keep_regions = set()
-    for row in adoptions:
+    for row in _sorted(run_named(graph, "network_adoptions").records()):  # the same bytes whatever order SPARQL gives
         if region and region not in (row["region"], row["full"]):
             continue
-        row["province"] = provinces.get(row["full"])
+        row["province"], row["city"] = groups.get(row["full"], (None, None))
         if province and province != (row["province"] or row["full"]):
             continue
         if mechanism and mechanism != row["mechanism"]:
             continue
         keep_regions.add(row["region"])
-        r = data.node("region", row["region"], full_name=row["full"], province=row["province"])
+        r = data.node("region", row["region"], full_name=row["full"], province=row["province"], city=row["city"])
         m = data.node("mechanism", row["mechanism"], category=row["category"])
         for node_id in (r, m):
             n = data.nodes[node_id]
@@ -78,12 +98,15 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
             n["mechanisms"].add(row["mechanism"])
             n["statuses"].add(row["status"])
             n["years"].add(int(row["year"]))
-            item = {"mechanism": row["mechanism"], "region": row["region"], "status": row["status"],
-                    "year": row["year"], "sentence": row["sentence"], "source": row["source"]}
+            item = {"mechanism": row["mechanism"], "region": row["region"], "region_full": row["full"],
+                    "status": row["status"], "year": int(row["year"]), "sentence": row["sentence"], "source": row["source"]}
             if item not in n["evidence"]:
                 n["evidence"].append(item)
-        data.edge(r, m, status=row["status"], year=int(row["year"]), color=STATUS_COLOURS[row["status"]])
-    for row in _run(graph, named_query("network_measures")).records():
+        edge = data.edges.get((r, m))
+        if edge is None or STATUS_ORDER.index(row["status"]) < STATUS_ORDER.index(edge["status"]):
+            data.edges[(r, m)] = {"from": r, "to": m, "status": row["status"], "year": int(row["year"]),
+                                  "color": STATUS_COLOURS[row["status"]]}
+    for row in _sorted(run_named(graph, "network_measures").records()):
         if row["region"] not in keep_regions:
             continue
         if mechanism and row["kind"] == "mechanism" and row["target"] != mechanism:
@@ -99,12 +122,27 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
     return data
 
 
-def _add_similar_regions(graph, data: NetworkData, n: int = 3) -> None:
+def _sorted(records: list[dict]) -> list[dict]:
+    return sorted(records, key=lambda r: tuple(str(v) for v in r.values()))
+
+
+def _region_groups(graph) -> dict[str, tuple[str | None, str | None]]:
+    """Full region name → (its province's name, its city's name), following fz:within up."""
+    out: dict[str, tuple] = {}
+    for full, province, city in sorted(run_named(graph, "region_groups").rows, key=lambda r: tuple(str(v) for v in r)):
+        old = out.get(full, (None, None))
+        out[full] = (old[0] or province, old[1] or city)
+    return out
+
+
+def _add_similar_regions(data: NetworkData, n: int = 3) -> None:
     """Each region's panel names the regions most like it (Jaccard over adopted mechanisms)."""
     adopted: dict[str, set[str]] = {}
     for (a, b), edge in data.edges.items():
         if edge.get("status") == "adopted" and a.startswith("region:"):
             adopted.setdefault(a, set()).add(b)
+    if len(adopted) > 400:  # quadratic; on a large graph the analytics command does it (fazhi analyze)
+        return
     for region, mechanisms in adopted.items():
         scores = []
         for other, theirs in adopted.items():
@@ -118,91 +156,205 @@ def _add_similar_regions(graph, data: NetworkData, n: int = 3) -> None:
             )
 
 
-def _provinces(graph) -> dict[str, str]:
-    """Full region name → its province's name (following fz:within up)."""
-    return {row[0]: row[1] for row in _run(graph, named_query("provinces")).rows}
+def _groups(data: NetworkData, regions: list[str]) -> dict[str, dict]:
+    """Group nodes: one per province, split into cities where a province has more than ``SPLIT_ABOVE`` regions.
 
-
-def _layout(data: NetworkData, nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[float, float]]:
-    import networkx as nx
-
-    g = nx.Graph()
-    g.add_nodes_from(nodes)
-    g.add_edges_from(edges)
-    positions = nx.spring_layout(g, seed=7, iterations=50, method="force", scale=1000.0 * max(1.0, len(nodes) / 500) ** 0.5)
-    return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+    Returns group id → {label, parent, members (region or group ids)}; regions get ``parent`` set.
+    """
+    groups: dict[str, dict] = {}
+    by_province: dict[str, list[str]] = {}
+    for r in regions:
+        d = data.nodes[r]["details"]
+        by_province.setdefault(d.get("province") or "(省份不详)", []).append(r)
+    for province, members in sorted(by_province.items()):
+        pid = f"group:{province}"
+        groups[pid] = {"label": province, "parent": None, "members": [], "regions": sorted(members)}
+        cities: dict[str, list[str]] = {}
+        for r in members:
+            cities.setdefault(data.nodes[r]["details"].get("city") or province, []).append(r)
+        if len(members) > SPLIT_ABOVE and len(cities) > 1:
+            for city, city_members in sorted(cities.items()):
+                cid = f"group:{province}/{city}"
+                groups[cid] = {"label": city, "parent": pid, "members": sorted(city_members), "regions": sorted(city_members)}
+                groups[pid]["members"].append(cid)
+                for r in city_members:
+                    data.nodes[r]["parent"] = cid
+        else:
+            groups[pid]["members"] = sorted(members)
+            for r in members:
+                data.nodes[r]["parent"] = pid
+    return groups
 
 
 def render_network(graph, out: str | Path, *, region=None, mechanism=None, province=None,
                    aggregate_above: int = AGGREGATE_ABOVE, title: str = "fazhi network") -> dict:
-    """Write the network page to ``out``; returns a summary (node and edge counts, aggregated or not)."""
-    from pyvis.network import Network
+    """Write the network page to ``out``; returns a summary.
 
-    from ..graph.io import write_atomic
-
-    from ..graph.io import union_graph
+    ``nodes`` and ``edges`` count what the page shows when opened; ``all_nodes``
+    every node the page can show; ``aggregated`` says whether regions are grouped
+    (more than ``aggregate_above`` regions).
+    """
+    from ..graph.io import union_graph, write_atomic
 
     if hasattr(graph, "graphs"):  # a Dataset: one graph is much faster to query
         graph = union_graph(graph)
     data = network_data(graph, region=region, mechanism=mechanism, province=province)
-    _add_similar_regions(graph, data)
-    aggregated = len(data.nodes) > aggregate_above
-    node_ids = [n for n in sorted(data.nodes) if not aggregated or data.nodes[n]["kind"] in ("region", "mechanism")]
-    keep = set(node_ids)
-    edges = [e for k, e in sorted(data.edges.items()) if k[0] in keep and k[1] in keep]
-    degree = {n: 0 for n in node_ids}
-    for e in edges:
-        degree[e["from"]] += 1
-        degree[e["to"]] += 1
-    positions = _layout(data, node_ids, [(e["from"], e["to"]) for e in edges]) if aggregated else {}
+    _add_similar_regions(data)
+    regions = sorted(n for n, v in data.nodes.items() if v["kind"] == "region")
+    mechanisms = sorted(n for n, v in data.nodes.items() if v["kind"] == "mechanism")
+    links = sorted((a, b, e["status"], e["year"]) for (a, b), e in data.edges.items() if "status" in e)
+    adopters = {m: 0 for m in mechanisms}
+    for a, b, status, _ in links:
+        if status == "adopted":
+            adopters[b] += 1
+    aggregated = len(regions) > aggregate_above
+    groups = _groups(data, regions) if aggregated else {}
+    top = [g for g, v in groups.items() if v["parent"] is None] if aggregated else regions
 
-    net = Network(directed=False)
-    for node_id in node_ids:
-        n = data.nodes[node_id]
-        colour, shape, _ = KINDS[n["kind"]]
-        extra = {"x": positions[node_id][0], "y": positions[node_id][1], "physics": False} if aggregated else {}
-        net.add_node(node_id, label=n["label"], color=colour, shape=shape, size=8 + 3 * degree[node_id] ** 0.5,
-                     title=n["kind"], **extra)
-    for e in edges:
-        net.add_edge(e["from"], e["to"], color=e.get("color", "#cccccc"))
-    vis_nodes, vis_edges = net.nodes, net.edges
+    # the default view's layout: top-level regions (or groups) and mechanisms, edges weighted by adoptions
+    owner = {}
+    for g, v in groups.items():
+        if v["parent"] is None:
+            for r in v["regions"]:
+                owner[r] = g
+    weights: dict[tuple[str, str], float] = {}
+    for a, b, _, _ in links:
+        key = (owner.get(a, a), b)
+        weights[key] = weights.get(key, 0) + 1
+    most = max(adopters.values(), default=1) or 1
+    sizes = {m: round(4 + 14 * (adopters[m] / most) ** 0.5, 1) for m in mechanisms}
+    sizes.update({g: round(8 + 2 * len(v["regions"]) ** 0.5, 1) for g, v in groups.items()})
+    sizes.update({r: 9.0 for r in regions})
+    # a group's label is always drawn: keep room for it around the group, so groups in the
+    # crowded middle do not lose their names to their neighbours
+    room = {**sizes, **{g: sizes[g] + GROUP_LABEL_ROOM for g in top if g in groups}}
+    positions = force_layout(top + mechanisms, [(a, b, w) for (a, b), w in weights.items()], sizes=room, compact=aggregated)
+    for g in top:  # members around their group, recursively
+        _place_members(g, groups, positions)
+
+    nodes = []
+    for m in mechanisms:
+        x, y = positions[m]
+        nodes.append({"id": m, "label": data.nodes[m]["label"], "kind": "mechanism", "x": x, "y": y,
+                      "size": sizes[m], "adopters": adopters[m]})
+    for g, v in groups.items():
+        x, y = positions[g]
+        nodes.append({"id": g, "label": v["label"], "kind": "group", "x": x, "y": y, "parent": v["parent"],
+                      "size": sizes[g], "members": v["members"], "count": len(v["regions"])})
+    for r in regions:
+        x, y = positions[r]
+        nodes.append({"id": r, "label": data.nodes[r]["label"], "kind": "region", "x": x, "y": y,
+                      "parent": data.nodes[r].get("parent"), "size": sizes[r]})
+    index = {n["id"]: i for i, n in enumerate(nodes)}
+    detail, detail_count = _details(data, regions, positions)
+    rows_by_mechanism: dict[str, list[dict]] = {m: [] for m in mechanisms}
+    for r in regions:
+        for item in data.nodes[r]["evidence"]:
+            rows_by_mechanism[f"mechanism:{item['mechanism']}"].append(item)
     meta = {
         n: {
-            "kind": data.nodes[n]["kind"],
             "details": data.nodes[n]["details"],
-            "evidence": data.nodes[n]["evidence"][:50],
-            "regions": sorted(data.nodes[n]["regions"]),
-            "mechanisms": sorted(data.nodes[n]["mechanisms"]),
-            "statuses": sorted(data.nodes[n]["statuses"]),
+            "evidence": data.nodes[n]["evidence"][:EVIDENCE_LIMIT],
+            "evidenceCount": len(data.nodes[n]["evidence"]),
             "years": sorted(data.nodes[n]["years"]),
         }
-        for n in node_ids
+        for n in regions + mechanisms
     }
-    edge_meta = [{"status": e.get("status"), "year": e.get("year")} for e in edges]
-    page = _page(title, vis_nodes, vis_edges, meta, edge_meta, aggregated, len(data.nodes))
+    payload = {
+        "nodes": nodes,
+        "links": [[index[a], index[b], STATUS_ORDER.index(s), y] for a, b, s, y in links],
+        "meta": meta,
+        "detail": detail,
+        "diffusion": _diffusion_charts(data, rows_by_mechanism),
+        "kinds": {k: {"colour": c, "shape": s, "label": l} for k, (c, s, l) in KINDS.items()},
+        "statuses": list(STATUS_ORDER),
+        "statusColours": STATUS_COLOURS,
+        "aggregated": aggregated,
+        "total": len(data.nodes),
+    }
+    shown = len(top) + len(mechanisms)
+    shown_edges = len(weights)
+    page = _page(title, payload, aggregated, len(regions), detail is None)
     write_atomic(out, page.encode("utf-8"))
-    return {"nodes": len(node_ids), "edges": len(edges), "aggregated": aggregated, "all_nodes": len(data.nodes)}
+    return {"nodes": shown, "edges": shown_edges, "aggregated": aggregated, "all_nodes": len(data.nodes),
+            "regions": len(regions), "mechanisms": len(mechanisms), "groups": len(groups),
+            "detail_nodes": detail_count}
+
+
+def _place_members(group: str, groups: dict, positions: dict) -> None:
+    v = groups.get(group)
+    if v is None:
+        return
+    members = v["members"]
+    for member, xy in zip(members, spiral(positions[group], len(members), spacing=34.0)):
+        positions[member] = xy
+        _place_members(member, groups, positions)
+
+
+def _details(data: NetworkData, regions: list[str], positions: dict):
+    """Per region: its measures, and the bodies and documents they name, placed around it.
+
+    Ids are made per region (a document cited by two regions is drawn by each);
+    a measure's mechanisms are the default view's mechanism nodes. ``None`` if
+    there would be more than ``DETAIL_LIMIT`` such nodes.
+    """
+    out, total = {}, 0
+    measures_of: dict[str, list[str]] = {r: [] for r in regions}
+    for (a, b) in data.edges:
+        if a in measures_of and b.startswith("measure:"):
+            measures_of[a].append(b)
+    targets: dict[str, list[str]] = {}
+    for (a, b) in sorted(data.edges):
+        if a.startswith("measure:"):
+            targets.setdefault(a, []).append(b)
+    for r in regions:
+        measures = sorted(measures_of[r])
+        others = sorted({t for m in measures for t in targets.get(m, ()) if not t.startswith("mechanism:")})
+        ids = {t: f"{t}@{data.nodes[r]['label']}" for t in others}
+        placed = spiral(positions[r], len(measures) + len(others), spacing=26.0, start=2.0)
+        nodes, edges = [], []
+        for node_id, (x, y) in zip(measures + others, placed):
+            n = data.nodes[node_id]
+            nodes.append({"id": ids.get(node_id, node_id), "label": n["details"].get("heading", n["label"]), "kind": n["kind"],
+                          "x": x, "y": y, "details": {k: v for k, v in n["details"].items() if k != "heading"}})
+        for m in measures:
+            edges.append([r, m])
+            edges.extend([m, ids.get(t, t)] for t in targets.get(m, ()) if t in ids or t in data.nodes and t.startswith("mechanism:"))
+        out[r] = {"nodes": nodes, "edges": edges}
+        total += len(nodes)
+    return (out if total <= DETAIL_LIMIT else None), total
+
+
+def _diffusion_charts(data: NetworkData, rows_by_mechanism: dict[str, list[dict]]) -> dict[str, dict]:
+    """Mechanism → its diffusion chart (SVG: adopting regions by year, cumulative) and first adopters per year."""
+    from ..graph.diffusion import diffusion_table
+    from .diffusion import diffusion_svg
+
+    out = {}
+    for m, rows in rows_by_mechanism.items():
+        table = diffusion_table(rows)
+        out[m] = {"svg": diffusion_svg(table, title=f"{data.nodes[m]['label']} · regions adopting", width=310, height=180),
+                  "first": [[year, new.split(";") if new else []] for year, _, _, new in table.rows]}
+    return out
 
 
 def _asset(*parts: str) -> str:
     return resources.files("pyvis").joinpath(*parts).read_text(encoding="utf-8")
 
 
-def _page(title, nodes, edges, meta, edge_meta, aggregated, total) -> str:
+def _page(title, payload, aggregated, regions, no_detail) -> str:
     vis_js = _asset("templates", "lib", "vis-9.1.2", "vis-network.min.js")
     template = resources.files(__package__).joinpath("network.html").read_text(encoding="utf-8")
-    payload = json.dumps({"nodes": nodes, "edges": edges, "meta": meta, "edgeMeta": edge_meta,
-                          "kinds": {k: {"colour": c, "shape": s, "label": l} for k, (c, s, l) in KINDS.items()},
-                          "aggregated": aggregated, "total": total}, ensure_ascii=False)
-    payload = payload.replace("</", "<\\/")
-    notice = (
-        f"{total} nodes: showing regions ↔ mechanisms only, laid out ahead (physics off). "
-        "Drill down with fazhi viz --region NAME, --mechanism NAME or --province NAME."
-        if aggregated else ""
-    )
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    notes = []
+    if aggregated:
+        notes.append(f"{regions} regions, grouped by province (a large province by city): double-click a group to open it. "
+                     "Or draw one part with fazhi viz --region NAME, --mechanism NAME or --province NAME.")
+    if no_detail:
+        notes.append("Too many measures to include: draw one region with fazhi viz --region NAME to expand it.")
     return (
         template.replace("{{TITLE}}", html.escape(title))
-        .replace("{{NOTICE}}", html.escape(notice))
+        .replace("{{NOTICE}}", html.escape(" ".join(notes)))
         .replace("{{VIS_JS}}", vis_js.replace("</script", "<\\/script"))
-        .replace("{{DATA}}", payload)
+        .replace("{{DATA}}", data)
     )
