@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from rdflib.namespace import RDF
 from ..errors import GraphError
 from .turtle import _blocks, _Terms
 
+_LOW = re.compile("[\x00-\x0a]")
 SEP = "\x00"  # ends every key component: lower than any character a component holds
 RUN_CHARS = 24_000_000  # characters of sort lines held before a run is spilled to disk
 LINE_FORMATS = ("turtle", "nt", "nquads", "json-ld")
@@ -43,9 +45,9 @@ def _escape(text: str) -> str:
     Keys are compared as strings; \\x00 separates their components and \\t and
     \\n the line's fields, so neither may occur inside one.
     """
-    if not any(c < "\x0b" for c in text):
+    if _LOW.search(text) is None:
         return text
-    return "".join("\x01" + chr(0x10 + ord(c)) if c < "\x0b" else c for c in text)
+    return _LOW.sub(lambda m: "\x01" + chr(0x10 + ord(m.group())), text)
 
 
 def _key(node) -> str:
