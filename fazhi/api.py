@@ -212,7 +212,9 @@ def build(
     ``reports``, if given, are Report records to write instead of reading
     ``paths``. ``progress`` is called with each file's path, or, if it has
     ``phase(name, total)`` and ``advance(n, item)`` methods, told of every phase.
-    Nothing is written unless every step succeeds.
+    Nothing is written unless every step succeeds. Workers are started with
+    ``forkserver``: a script that calls this with ``jobs`` > 1 needs the
+    usual ``if __name__ == "__main__":`` guard (a notebook does not).
     """
     import tempfile
 
