@@ -59,9 +59,14 @@ def make_corpus(folder: Path, n: int) -> int:
     for i in range(n):
         seed = seeds[i % len(seeds)]
         text = seed.read_text(encoding="utf-8")
-        target = counties[(i * 7919) % len(counties)]  # spread over the provinces
         province, city, county, town = chains[i % len(seeds)]
+        # A district's report says 区 throughout (区委, 区司法局): move it to another district.
+        pool = [c for c in counties if c.name[-1] == county[-1]] or counties
+        target = pool[(i * 7919) % len(pool)]  # spread over the provinces
         replacements = {province: target.province, county: target.name}
+        # A county's short form (从化 for 从化区) also names it: replace it too, else the copy stays the seed's region.
+        if len(county) >= 3 and county[-1] in "区县市旗" and len(target.name) >= 3:
+            replacements.setdefault(county[:-1], target.name[:-1])
         if city:
             replacements[city] = target.city
         if town:

@@ -81,42 +81,110 @@ def extract_files(
 
     nlp = get_nlp()
     reports = []
-    by_hash: dict[str, Path] = {}
-    by_key: dict[tuple, Path] = {}
-    for sha, region, year, issuer, where in known:
-        by_hash[sha] = Path(where)
-        by_key.setdefault((region, year), Path(where))
-        by_key[(region, year, issuer)] = Path(where)
+    admission = _Admission(known)
     for path in collect_paths(paths):
         try:
             report = extract_report(path, encoding=encoding, nlp=nlp, strict=strict)
-            if report.sha256 in by_hash:
-                raise InputError(f"{path}: same content as {by_hash[report.sha256]}")
-            key = (report.region.full_name, report.year)
-            if key + (report.issuer,) in by_key:
-                other = by_key[key + (report.issuer,)]
-                raise InputError(
-                    f"{path}: a second {report.year} report of {report.issuer} for {report.region.name} (first: {other}) — keep one"
-                )
-            if not report.complete and warnings is not None:
-                warnings.append(f"{path}: the report looks truncated (it stops mid-sentence) — extracted as partial; --strict refuses it")
-            if key in by_key and warnings is not None:
-                warnings.append(f"{path}: another {report.year} report for {report.region.name} ({by_key[key]}), from another issuer — both kept")
+            admission.admit(path, report.sha256, report.region.full_name, report.region.name, report.year, report.issuer,
+                            report.complete, warnings)
         except InputError as exc:
             if not keep_going:
                 raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
             if skipped is not None:
                 skipped.append(Skipped(path, str(exc)))
         else:
-            by_hash[report.sha256] = path
             if origins is not None:
                 origins[report.sha256] = path
-            by_key.setdefault(key, path)
-            by_key[key + (report.issuer,)] = path
             reports.append(report)
         if progress:
             progress(path)
     return reports
+
+
+class _Admission:
+    """The checks each report passes against the reports read before it (and those ``known``, e.g. in a store)."""
+
+    def __init__(self, known: Iterable[tuple[str, str, int, str, str]] = ()):
+        self.by_hash: dict[str, Path] = {}
+        self.by_key: dict[tuple, Path] = {}
+        for sha, region, year, issuer, where in known:
+            self.by_hash[sha] = Path(where)
+            self.by_key.setdefault((region, year), Path(where))
+            self.by_key[(region, year, issuer)] = Path(where)
+
+    def admit(self, path, sha256, region, region_name, year, issuer, complete, warnings) -> None:
+        """Record the report, or raise ``InputError`` if it repeats one; add warnings for partial or doubled reports."""
+        by_hash, by_key = self.by_hash, self.by_key
+        if sha256 in by_hash:
+            raise InputError(f"{path}: same content as {by_hash[sha256]}")
+        key = (region, year)
+        if key + (issuer,) in by_key:
+            other = by_key[key + (issuer,)]
+            raise InputError(f"{path}: a second {year} report of {issuer} for {region_name} (first: {other}) — keep one")
+        if not complete and warnings is not None:
+            warnings.append(f"{path}: the report looks truncated (it stops mid-sentence) — extracted as partial; --strict refuses it")
+        if key in by_key and warnings is not None:
+            warnings.append(f"{path}: another {year} report for {region_name} ({by_key[key]}), from another issuer — both kept")
+        by_hash[sha256] = path
+        by_key.setdefault(key, path)
+        by_key[key + (issuer,)] = path
+
+
+class _Progress:
+    """A build's progress callback: a function called with each file's path (extraction only), or an object
+    with ``phase(name, total)`` and ``advance(n, item)`` that hears of every phase."""
+
+    def __init__(self, callback):
+        self.callback = callback
+        self.phased = callback is not None and hasattr(callback, "phase")
+
+    def phase(self, name: str, total: int) -> None:
+        if self.phased:
+            self.callback.phase(name, total)
+
+    def file(self, path: Path) -> None:
+        if self.phased:
+            self.callback.advance(1, path.name)
+        elif self.callback is not None:
+            self.callback(path)
+
+    def advance(self, n: int = 1) -> None:
+        if self.phased:
+            self.callback.advance(n, "")
+
+
+def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=()):
+    """The ``Part`` of each file that passes, in file order (see ``extract_files`` for what passes)."""
+    from contextlib import closing
+
+    from .graph.worker import parts
+
+    admission = _Admission(known)
+    with closing(parts(files, settings, jobs)) as stream:
+        for part in stream:
+            path = Path(part.path)
+            try:
+                if part.error is not None:
+                    raise InputError(part.error)
+                admission.admit(path, part.sha256, part.region, part.region_name, part.year, part.issuer, part.complete, warnings)
+            except InputError as exc:
+                if not keep_going:
+                    raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
+                if skipped is not None:
+                    skipped.append(Skipped(path, str(exc)))
+            else:
+                yield part
+            progress.file(path)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def build(
@@ -126,48 +194,109 @@ def build(
     encoding: str | None = None,
     validate: bool = True,
     force: bool = True,
-    progress: Callable[[Path], None] | None = None,
+    progress=None,
     reports=None,
     keep_going: bool = False,
     skipped: list | None = None,
     warnings: list | None = None,
     strict: bool = False,
+    jobs: int = 1,
 ) -> BuildSummary:
     """Extract reports, build the graph, validate it with SHACL and write it to ``out``.
 
-    Nothing is written unless every step succeeds.
+    Each report is read, extracted, turned into triples, validated and
+    rendered as text on its own — in ``jobs`` worker processes, or in this
+    one if ``jobs`` is 1 — and the pieces are streamed into ``out`` (see
+    ``fazhi.graph.stream``), so memory does not grow with the number of
+    reports (except for ``.jsonld``). The bytes do not depend on ``jobs``.
+    ``reports``, if given, are Report records to write instead of reading
+    ``paths``. ``progress`` is called with each file's path, or, if it has
+    ``phase(name, total)`` and ``advance(n, item)`` methods, told of every phase.
+    Nothing is written unless every step succeeds. Workers are started with
+    ``forkserver``: a script that calls this with ``jobs`` > 1 needs the
+    usual ``if __name__ == "__main__":`` guard (a notebook does not).
     """
-    from .graph.build import build_dataset
-    from .graph.io import format_for, save, serialize, union_graph
+    import tempfile
 
-    if out is not None:
-        format_for(out)  # fail on an unknown extension before any work
-        if Path(out).exists() and not force:
-            raise InputError(f"{out}: already exists — pass --force to overwrite")
-    if reports is None:
-        reports = extract_files(
-            paths, encoding=encoding, progress=progress, keep_going=keep_going, skipped=skipped, warnings=warnings,
-            strict=strict,
-        )
-    if not reports:
-        raise InputError("no report could be read — nothing written")
-    ds = build_dataset(reports)
-    union = union_graph(ds)
-    if validate:
-        from .ontology import validate as shacl
+    from rdflib import Graph
 
-        result = shacl(union, inplace=True)
-        if not result.conforms:
-            raise ValidationError(f"{out or 'graph'}: SHACL validation failed — {result.messages[0]}")
-    data = save(ds, out, force=force, union=union) if out is not None else serialize(ds, "turtle", union=union)
+    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, candidate_count_triples
+    from .graph.io import format_for
+    from .graph.stream import GraphWriter, render
+    from .graph.worker import Settings, prefixes, process_report, validate_shared
+    from .ontology import ontology_graph, vocabulary_graph
+
+    fmt = format_for(out) if out is not None else "turtle"  # fail on an unknown extension before any work
+    if out is not None and Path(out).exists() and not force:
+        raise InputError(f"{out}: already exists — pass --force to overwrite")
+    scratch = None
+    if out is None:  # the bytes are counted, not kept
+        scratch = tempfile.mkdtemp(prefix="fazhi-build-")
+    target = Path(out) if out is not None else Path(scratch) / "graph.ttl"
+    progress = _Progress(progress)
+    settings = Settings(fmt, encoding=encoding, strict=strict, validate=validate)
+    writer = GraphWriter(target, fmt, prefixes(), force=True)
+    try:
+        if reports is None:
+            files = collect_paths(paths)
+            progress.phase("extracting", len(files))
+            stream = _admitted(files, settings, jobs, progress, keep_going=keep_going, skipped=skipped, warnings=warnings)
+        else:
+            progress.phase("building", len(reports))
+            stream = (process_report(r, settings) for r in reports)
+        count = measures = adoptions = local = 0
+        mechanisms: set = set()
+        candidates: dict[str, int] = {}
+        entities: set = set()
+        violations: list = []
+        for part in stream:
+            writer.add(part.graph, part.text, part.used)
+            count += 1
+            measures += part.measures
+            adoptions += len(part.adoptions)
+            mechanisms.update(part.adoptions)
+            local += part.local
+            entities.update(part.entities)
+            violations.extend(part.violations)
+            for key in part.candidates:
+                candidates[key] = candidates.get(key, 0) + 1
+            if reports is not None:
+                progress.advance()
+        if not count:
+            raise InputError("no report could be read — nothing written")
+        onto = ontology_graph()
+        onto += vocabulary_graph()
+        counts = Graph()
+        candidate_count_triples(candidates, counts)
+        for name, graph in ((ONTOLOGY_GRAPH, onto), (CANDIDATES_GRAPH, counts)):
+            writer.add(str(name), *render(graph, fmt, name, prefixes()))
+        if validate:
+            progress.phase("validating shared entities", 1)
+            violations.extend(validate_shared(sorted(entities)))
+            progress.advance()
+            if violations:
+                raise ValidationError(f"{out or 'graph'}: SHACL validation failed — {min(violations)}")
+        from rdflib.plugins.serializers.nt import _nt_row
+
+        shared = entities | {_nt_row(t)[:-1] for g in (onto, counts) for t in g}
+        progress.phase("writing", writer.size)
+        size = writer.finish(progress=progress.advance)
+    except BaseException:
+        writer.close()
+        raise
+    finally:
+        if scratch is not None:
+            import shutil
+
+            shutil.rmtree(scratch, ignore_errors=True)
     return BuildSummary(
         out=Path(out) if out is not None else None,
-        reports=len(reports),
-        measures=sum(len(r.measures) for r in reports),
-        mechanisms=len({a.concept for r in reports for a in r.adoptions}),
-        adoptions=sum(len(r.adoptions) for r in reports),
-        triples=len(union),
-        bytes=len(data),
+        reports=count,
+        measures=measures,
+        mechanisms=len(mechanisms),
+        adoptions=adoptions,
+        triples=local + len(shared),
+        bytes=size,
     )
 
 
@@ -243,7 +372,7 @@ class StoreSummary:
     quads: int  # in the store after the build (a triple in several report graphs counts in each)
 
 
-VALIDATE_CHUNK = 100  # reports validated together (SHACL shapes are per node; this bounds memory)
+LOAD_CHUNK = 32_000_000  # characters of N-Quads bulk-loaded into the store at once
 
 
 def build_store(
@@ -251,16 +380,24 @@ def build_store(
     *,
     encoding: str | None = None,
     validate: bool = True,
-    progress: Callable[[Path], None] | None = None,
+    progress=None,
     keep_going: bool = False,
     skipped: list | None = None,
     warnings: list | None = None,
     strict: bool = False,
+    jobs: int = 1,
 ) -> StoreSummary:
-    """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing."""
-    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH, build_dataset, report_graph_iri, report_iri
-    from .graph.io import union_graph
+    """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing.
+
+    Reports are extracted, validated and written as N-Quads in ``jobs`` worker
+    processes (in this one if ``jobs`` is 1) and bulk-loaded into a checkpoint
+    of the store as they arrive; ``progress`` as for ``build``.
+    """
+    from contextlib import closing
+
+    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH
     from .graph.store import Entry, Manifest, transaction
+    from .graph.worker import STORE, Settings, validate_shared
     from .ontology import ontology_graph, vocabulary_graph
 
     if not plan.extract and not plan.removed and plan.generation is not None:
@@ -272,46 +409,62 @@ def build_store(
             store=plan.store, generation=plan.generation, reports=len(plan.manifest.reports), extracted=0,
             unchanged=len(plan.unchanged), removed=0, quads=len(current),
         )
+    progress = _Progress(progress)
     manifest = Manifest(dict(plan.manifest.reports))  # the plan stays as it was
     replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
     gone = {e.path for e in plan.removed} | replaced
     known = [(e.sha256, e.region, e.year, e.issuer, e.path) for key, e in manifest.reports.items() if key not in gone]
-    origins: dict = {}
-    reports = extract_files(
-        plan.extract, encoding=encoding, progress=progress, keep_going=keep_going,
-        skipped=skipped, warnings=warnings, known=known, origins=origins, strict=strict,
-    ) if plan.extract else []
-    if not reports and not known:
-        raise InputError(f"{plan.store}: no report could be read — the store is unchanged")
-    with transaction(plan.store, expect=plan.generation) as tx:
-        tx.manifest = manifest
-        for key in sorted(gone):
-            tx.remove_graph(manifest.reports.pop(key).graph)
-        onto = ontology_graph()
-        onto += vocabulary_graph()
-        tx.replace_graph(ONTOLOGY_GRAPH, onto)
-        for start in range(0, len(reports), VALIDATE_CHUNK):
-            chunk = reports[start:start + VALIDATE_CHUNK]
-            ds = build_dataset(chunk, include_ontology=validate)
-            if validate:
-                from .ontology import validate as shacl
-
-                result = shacl(union_graph(ds), inplace=True)
-                if not result.conforms:
-                    raise ValidationError(f"{plan.store}: SHACL validation failed — {result.messages[0]}; the store is unchanged")
-            for report in chunk:
-                name = report_graph_iri(report)
-                tx.add_report(name, report_iri(report), ds.graph(name))
-                path = str(origins[report.sha256].resolve())
-                manifest.reports[path] = Entry(
-                    graph=str(name), path=path, file_sha256=plan.file_sha256[path], sha256=report.sha256,
-                    region=report.region.full_name, year=report.year, issuer=report.issuer,
-                )
-        tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"))
-        quads = len(tx.db)
-        generation = tx.generation.name
+    settings = Settings(STORE, encoding=encoding, strict=strict, validate=validate)
+    created = not plan.store.exists()
+    try:
+        with transaction(plan.store, expect=plan.generation) as tx:
+            tx.manifest = manifest
+            for key in sorted(gone):
+                tx.remove_graph(manifest.reports.pop(key).graph)
+            onto = ontology_graph()
+            onto += vocabulary_graph()
+            tx.replace_graph(ONTOLOGY_GRAPH, onto)
+            progress.phase("extracting", len(plan.extract))
+            extracted, entities, violations, batch, chars = 0, set(), [], [], 0
+            stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,
+                               warnings=warnings, known=known)
+            with closing(stream):
+                for part in stream:
+                    tx.drop_graph(part.graph)
+                    batch.append(part.text)
+                    chars += len(part.text)
+                    if chars > LOAD_CHUNK:
+                        tx.load_nquads("\n".join(batch))
+                        batch, chars = [], 0
+                    entities.update(part.entities)
+                    violations.extend(part.violations)
+                    extracted += 1
+                    path = str(Path(part.path).resolve())
+                    manifest.reports[path] = Entry(
+                        graph=part.graph, path=path, file_sha256=plan.file_sha256[path], sha256=part.sha256,
+                        region=part.region, year=part.year, issuer=part.issuer,
+                    )
+            if not extracted and not known:
+                raise InputError(f"{plan.store}: no report could be read — the store is unchanged")
+            if validate and extracted:
+                progress.phase("validating shared entities", 1)
+                violations.extend(validate_shared(sorted(entities)))
+                progress.advance()
+                if violations:
+                    raise ValidationError(f"{plan.store}: SHACL validation failed — {min(violations)}; the store is unchanged")
+            progress.phase("committing", 1)
+            if batch:
+                tx.load_nquads("\n".join(batch))
+            tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"))
+            quads = len(tx.db)
+            generation = tx.generation.name
+    except BaseException:
+        if created and plan.store.is_dir() and not any(plan.store.iterdir()):
+            plan.store.rmdir()  # as it was: no folder
+        raise
+    progress.advance()
     return StoreSummary(
-        store=plan.store, generation=generation, reports=len(manifest.reports), extracted=len(reports),
+        store=plan.store, generation=generation, reports=len(manifest.reports), extracted=extracted,
         unchanged=len(plan.unchanged), removed=len(gone), quads=quads,
     )
 

@@ -32,16 +32,18 @@ def build(
     no_validate: bool = typer.Option(False, "--no-validate", help="Skip the SHACL validation of the output."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     strict: bool = typer.Option(False, "--strict", help="Refuse a report that looks truncated (stops mid-sentence) instead of extracting it as partial."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that read, extract and validate reports (default: all cores; 1: in this process). The output is the same for any number."),
 ):
     """Extract reports into one validated graph file or store (atomic: all or nothing)."""
-    from ..api import build as build_graph, build_store, collect_paths, plan_store_build
+    from ..api import build as build_graph, build_store, collect_paths, default_jobs, plan_store_build
     from ..errors import InputError
 
     if out is not None and store is not None:
         raise InputError("give either --out FILE or --store DIR, not both — write a file from a store with: fazhi export")
     skipped: list = []
     warnings: list = []
-    options = dict(encoding=encoding, validate=not no_validate, keep_going=keep_going, skipped=skipped, warnings=warnings, strict=strict)
+    options = dict(encoding=encoding, validate=not no_validate, keep_going=keep_going, skipped=skipped, warnings=warnings, strict=strict,
+                   jobs=jobs or default_jobs())
     if store is not None:
         plan = plan_store_build(paths, store)
         files = plan.extract
@@ -74,21 +76,34 @@ def build(
 
 
 def _with_progress(quiet: bool, total: int, work):
-    """Run ``work(progress)`` under a progress bar over ``total`` files (none if quiet)."""
+    """Run ``work(progress)`` under a progress bar that follows the build's phases (none if quiet)."""
     if quiet or total == 0:
         return work(None)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
-        TextColumn("extracting"),
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        TextColumn("{task.description}"),
+        TextColumn("{task.fields[item]}"),
         transient=True,
     ) as bar:
-        task = bar.add_task("", total=total)
-        return work(lambda p: bar.update(task, advance=1, description=p.name))
+        task = bar.add_task("extracting", total=total, item="")
+        return work(_Bar(bar, task))
+
+
+class _Bar:
+    """A build's progress (``phase``, ``advance``) shown on one rich progress bar."""
+
+    def __init__(self, bar, task):
+        self.bar, self.task = bar, task
+
+    def phase(self, name: str, total: int) -> None:
+        self.bar.reset(self.task, total=total, description=name, item="")
+
+    def advance(self, n: int = 1, item: str = "") -> None:
+        self.bar.update(self.task, advance=n, item=item)
 
 
 @app.command()

@@ -320,6 +320,11 @@ def candidate_counts(reports, g: Graph) -> None:
     for report in reports:
         for key in {m.concept for m in report.mentions if not m.listed}:
             counts[key] = counts.get(key, 0) + 1
+    candidate_count_triples(counts, g)
+
+
+def candidate_count_triples(counts: dict[str, int], g: Graph) -> None:
+    """Add ``fz:candidateCount`` for each candidate key → number of reports naming it."""
     for key, n in sorted(counts.items()):
         g.add((candidate_iri(key), FZ.candidateCount, Literal(n, datatype=XSD.integer)))
 

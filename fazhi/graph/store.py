@@ -292,6 +292,17 @@ class Transaction:
             self.db.remove_graph(node)
         self.db.extend(quads_of(graph, name))
 
+    def drop_graph(self, name: str) -> None:
+        """Remove the named graph ``name`` if the store has it."""
+        node = _ox().NamedNode(name)
+        if self.db.contains_named_graph(node):
+            self.db.remove_graph(node)
+
+    def load_nquads(self, text: str) -> None:
+        """Bulk-load N-Quads text into the checkpoint."""
+        ox = _ox()
+        self.db.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
+
     def add_report(self, name: URIRef, owner: URIRef, graph) -> None:
         """Add a report's graph: triples about ``owner`` (the report) and its parts to ``name``, entity descriptions to the entities graph."""
         own, prefix = str(owner), str(owner) + "/"

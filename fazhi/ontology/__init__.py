@@ -52,6 +52,7 @@ __all__ = [
     "role_iri",
     "shapes_graph",
     "validate",
+    "validate_part",
     "vocabulary_graph",
 ]
 
@@ -210,6 +211,50 @@ def validate(data: Graph, *, inplace: bool = False) -> ValidationResult:
         allow_warnings=True,
         inplace=inplace and has_ontology,
     )
+    return _result(conforms, report)
+
+
+def validate_part(data: Graph) -> ValidationResult:
+    """Run the SHACL shapes over a part of a graph: one report's graph, without the whole ontology.
+
+    ``data`` is changed (the caller throws it away): the descriptions of the
+    ontology and vocabulary terms it refers to (a mechanism, a body type) and
+    the ontology's ``rdfs:subClassOf`` axioms are added, which is all the
+    ``sh:class`` constraints look at. Mixing in the whole vocabulary instead
+    would validate its 300 concepts again for every report. Together with a
+    check of the ontology and the shared entities (``validate``), the parts'
+    results are the whole graph's: see ``fazhi.graph.worker``.
+    """
+    from pyshacl import validate as shacl_validate
+
+    described, axioms = _term_descriptions()
+    for term in set(data.objects()):
+        for triple in described.get(term, ()):
+            data.add(triple)
+    for triple in axioms:
+        data.add(triple)
+    conforms, report, _ = shacl_validate(
+        data, shacl_graph=_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=True,
+    )
+    return _result(conforms, report)
+
+
+@lru_cache(maxsize=1)
+def _term_descriptions():
+    """The ontology and vocabulary as {subject: its triples}, and the rdfs:subClassOf axioms."""
+    from rdflib.namespace import RDFS
+
+    described: dict = {}
+    for graph in (_ontology(), _vocabulary()):
+        for triple in graph:
+            described.setdefault(triple[0], []).append(triple)
+    axioms = tuple(t for g in (_ontology(), _vocabulary()) for t in g.triples((None, RDFS.subClassOf, None)))
+    return described, axioms
+
+
+def _result(conforms, report) -> ValidationResult:
+    from rdflib.namespace import SH
+
     messages = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)

@@ -1,0 +1,193 @@
+"""One report → its graph, validated and rendered as text: the work of one process of ``fazhi build --jobs``.
+
+Workers send back text (sorted N-Triples/N-Quads lines, Turtle sort lines or
+a TriG block, see ``stream``) and a few plain fields, never rdflib objects.
+
+Why validating each report's graph alone is sound. Every node of the whole
+graph is one of three kinds:
+
+* a report and its items (parts, sections, measures, mentions, adoptions,
+  figures, documents): IRIs under the report's own key, described by that
+  report's graph alone. Every triple about them, and the type of every node
+  they point to (the region, the report, a candidate mechanism, a mention),
+  is in that graph; listed mechanisms and body types come from the ontology
+  (``validate_part`` adds their descriptions). So validating the report's
+  graph gives exactly the whole graph's results for these nodes.
+* shared entities — regions, bodies, roles, indicators, candidate
+  mechanisms — that several reports describe. Per report they are checked too,
+  but a shape with ``sh:maxCount`` (one name, one level, one parent for a
+  region; one type for a body) can only fail on the union of what all reports
+  say. Those triples are few (150 to 320 per seed report, 5 to 7 % of its
+  graph; fewer once shared roles and indicators repeat), so the parent keeps
+  them and validates them once more at the end, together (``validate_shared``).
+  This is the one part of a build's memory that grows with the corpus.
+* the ontology and vocabulary, validated with the shared entities.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import Graph, URIRef
+
+from ..errors import InputError
+
+STORE = "store"  # the format of a store build: N-Quads, entity triples in the entities graph
+
+
+@dataclass(frozen=True)
+class Settings:
+    fmt: str  # a graph file format of ``io.FORMATS`` or STORE
+    encoding: str | None = None
+    strict: bool = False
+    validate: bool = True
+
+
+@dataclass(frozen=True)
+class Part:
+    """What a worker sends back for one file: its report's fields, its text, or the error."""
+
+    path: str
+    error: str | None = None  # an InputError's message: the file is skipped or the build stops
+    sha256: str = ""
+    region: str = ""  # full name
+    region_name: str = ""
+    year: int = 0
+    issuer: str = ""
+    complete: bool = True
+    measures: int = 0
+    adoptions: tuple[str, ...] = ()  # adopted, planned or lamented concepts
+    candidates: tuple[str, ...] = ()  # keys of unlisted mechanisms named
+    graph: str = ""  # the report graph's IRI
+    local: int = 0  # triples about the report and its items
+    entities: tuple[str, ...] = ()  # N-Triples lines about shared entities
+    text: str = ""  # the rendered piece
+    used: tuple[str, ...] = ()  # prefixes the piece uses
+    violations: tuple[str, ...] = ()  # SHACL messages, empty if the graph conforms
+
+
+_settings: Settings | None = None
+
+
+def init(settings: Settings) -> None:
+    """A worker process's initializer: remember the settings, build the spaCy pipeline once."""
+    global _settings
+    from ..extract.pipeline import get_nlp
+
+    _settings = settings
+    get_nlp()
+
+
+def run_file(path: str) -> Part:
+    """Extract, build, validate and render the report in ``path`` (in a worker set up by ``init``)."""
+    return process_file(path, _settings)
+
+
+def process_file(path: str, settings: Settings) -> Part:
+    from ..extract import extract_report
+    from ..extract.pipeline import get_nlp
+
+    try:
+        report = extract_report(path, encoding=settings.encoding, nlp=get_nlp(), strict=settings.strict)
+    except InputError as exc:
+        return Part(path, error=str(exc))
+    return process_report(report, settings, path)
+
+
+@lru_cache(maxsize=1)
+def prefixes() -> list[tuple[str, str]]:
+    """The prefixes ``build_dataset`` binds, as ``io.serialize`` sees them."""
+    from rdflib import Dataset
+
+    from .build import _bind
+
+    ds = Dataset(default_union=True)
+    _bind(ds)
+    return [(p, str(ns)) for p, ns in ds.namespaces()]
+
+
+def split(graph: Graph, owner: URIRef) -> tuple[list, list]:
+    """The triples about ``owner`` (a report) and its items, and those about shared entities."""
+    own, prefix = str(owner), str(owner) + "/"
+    mine, shared = [], []
+    for triple in graph:
+        subject = str(triple[0])
+        (mine if subject == own or subject.startswith(prefix) else shared).append(triple)
+    return mine, shared
+
+
+def process_report(report, settings: Settings, path: str | None = None) -> Part:
+    """Build ``report``'s graph, render it for ``settings.fmt`` and validate it."""
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    from ..ontology import validate_part
+    from .build import report_graph_iri, report_iri, report_triples
+    from .store import ENTITIES_GRAPH
+    from .stream import render
+
+    g = Graph()
+    report_triples(report, g)
+    name = report_graph_iri(report)
+    mine, shared = split(g, report_iri(report))
+    if settings.fmt == STORE:
+        text = render(mine, "nquads", name, [])[0] + "\n" + render(shared, "nquads", ENTITIES_GRAPH, [])[0]
+        used = ()
+    else:
+        text, used = render(g, settings.fmt, name, prefixes())
+    violations = ()
+    if settings.validate:
+        result = validate_part(g)  # changes g
+        violations = result.messages if not result.conforms else ()
+    return Part(
+        path=str(path if path is not None else report.source),
+        sha256=report.sha256,
+        region=report.region.full_name,
+        region_name=report.region.name,
+        year=report.year,
+        issuer=report.issuer,
+        complete=report.complete,
+        measures=len(report.measures),
+        adoptions=tuple(a.concept for a in report.adoptions),
+        candidates=tuple(sorted({m.concept for m in report.mentions if not m.listed})),
+        graph=str(name),
+        local=len(mine),
+        entities=tuple(sorted(_nt_row(t)[:-1] for t in shared)),
+        text=text,
+        used=used,
+        violations=tuple(violations),
+    )
+
+
+def validate_shared(entity_lines) -> tuple[str, ...]:
+    """SHACL messages for the shared entities (N-Triples lines), checked together with the ontology."""
+    from ..ontology import ontology_graph, validate, vocabulary_graph
+
+    g = ontology_graph()
+    g += vocabulary_graph()
+    g.parse(data="\n".join(entity_lines) + "\n", format="nt")
+    result = validate(g, inplace=True)
+    return () if result.conforms else result.messages
+
+
+def parts(paths, settings: Settings, jobs: int):
+    """``Part``s of ``paths``, in their order: in this process if ``jobs`` is 1, else in ``jobs`` worker processes."""
+    paths = [str(p) for p in paths]
+    if jobs <= 1 or len(paths) <= 1:
+        from ..extract.pipeline import get_nlp
+
+        get_nlp()
+        for path in paths:
+            yield process_file(path, settings)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver, not fork: the parent may run a progress bar's thread, and a fork copies its locks.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["fazhi.graph.worker"])
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context, initializer=init, initargs=(settings,))
+    try:
+        yield from pool.map(run_file, paths)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
