@@ -153,14 +153,14 @@ class _Progress:
             self.callback.advance(n, "")
 
 
-def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=()):
+def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=(), dask=None):
     """The ``Part`` of each file that passes, in file order (see ``extract_files`` for what passes)."""
     from contextlib import closing
 
     from .graph.worker import parts
 
     admission = _Admission(known)
-    with closing(parts(files, settings, jobs)) as stream:
+    with closing(parts(files, settings, jobs, dask)) as stream:
         for part in stream:
             path = Path(part.path)
             try:
@@ -201,6 +201,7 @@ def build(
     warnings: list | None = None,
     strict: bool = False,
     jobs: int = 1,
+    dask: str | None = None,
 ) -> BuildSummary:
     """Extract reports, build the graph, validate it with SHACL and write it to ``out``.
 
@@ -240,7 +241,7 @@ def build(
         if reports is None:
             files = collect_paths(paths)
             progress.phase("extracting", len(files))
-            stream = _admitted(files, settings, jobs, progress, keep_going=keep_going, skipped=skipped, warnings=warnings)
+            stream = _admitted(files, settings, jobs, progress, keep_going=keep_going, skipped=skipped, warnings=warnings, dask=dask)
         else:
             progress.phase("building", len(reports))
             stream = (process_report(r, settings) for r in reports)
@@ -386,6 +387,7 @@ def build_store(
     warnings: list | None = None,
     strict: bool = False,
     jobs: int = 1,
+    dask: str | None = None,
 ) -> StoreSummary:
     """Carry out ``plan``: extract new and changed reports, validate them, change the store all or nothing.
 
@@ -427,7 +429,7 @@ def build_store(
             progress.phase("extracting", len(plan.extract))
             extracted, entities, violations, batch, chars = 0, set(), [], [], 0
             stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,
-                               warnings=warnings, known=known)
+                               warnings=warnings, known=known, dask=dask)
             with closing(stream):
                 for part in stream:
                     tx.drop_graph(part.graph)

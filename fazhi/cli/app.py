@@ -33,6 +33,8 @@ def build(
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists."),
     strict: bool = typer.Option(False, "--strict", help="Refuse a report that looks truncated (stops mid-sentence) instead of extracting it as partial."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that read, extract and validate reports (default: all cores; 1: in this process). The output is the same for any number."),
+    dask: Optional[str] = typer.Option(None, "--dask", help="Read the reports on a Dask cluster instead: its scheduler (tcp://host:8786), or 'local'. Same output."),
+    shards: Optional[Path] = typer.Option(None, "--shards", help="With --dask: the workers write N-Quads shards into this folder (reachable by them) instead of one output."),
 ):
     """Extract reports into one validated graph file or store (atomic: all or nothing)."""
     from ..api import build as build_graph, build_store, collect_paths, default_jobs, plan_store_build
@@ -40,10 +42,14 @@ def build(
 
     if out is not None and store is not None:
         raise InputError("give either --out FILE or --store DIR, not both — write a file from a store with: fazhi export")
+    if shards is not None:
+        if dask is None or out is not None or store is not None:
+            raise InputError("--shards DIR goes with --dask ADDRESS and without --out or --store")
+        return _build_shards(paths, shards, dask, encoding=encoding, strict=strict, validate=not no_validate, quiet=quiet)
     skipped: list = []
     warnings: list = []
     options = dict(encoding=encoding, validate=not no_validate, keep_going=keep_going, skipped=skipped, warnings=warnings, strict=strict,
-                   jobs=jobs or default_jobs())
+                   jobs=jobs or default_jobs(), dask=dask)
     if store is not None:
         plan = plan_store_build(paths, store)
         files = plan.extract
@@ -72,6 +78,29 @@ def build(
         )
     print(line + (f"; {len(skipped)} of {len(files)} files skipped" if skipped else ""), file=sys.stderr)
     if skipped:
+        raise typer.Exit(1)
+
+
+def _build_shards(paths, folder: Path, address: str, *, encoding, strict, validate, quiet) -> None:
+    """``build --dask ADDRESS --shards DIR``: the workers write the shards; the ontology shard is written here."""
+    from ..api import collect_paths
+    from ..graph.build import ONTOLOGY_GRAPH
+    from ..graph.dask_backend import write_shards
+    from ..graph.stream import render
+    from ..graph.worker import STORE, Settings
+    from ..ontology import ontology_graph, vocabulary_graph
+
+    files = collect_paths(paths)
+    summaries = write_shards(files, Settings(STORE, encoding=encoding, strict=strict, validate=validate), address, folder)
+    onto = ontology_graph()
+    onto += vocabulary_graph()
+    (folder / "ontology.nq").write_text(render(onto, "nquads", ONTOLOGY_GRAPH, [])[0] + "\n", encoding="utf-8")
+    written = sum(len(s["reports"]) for s in summaries)
+    for s in summaries:
+        for line in s["errors"] + s["invalid"]:
+            print(f"fazhi: skipped: {line}", file=sys.stderr)
+    print(f"{folder}: {len(summaries)} shards, {written} reports, and ontology.nq")
+    if written < len(files):
         raise typer.Exit(1)
 
 

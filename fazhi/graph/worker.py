@@ -170,8 +170,14 @@ def validate_shared(entity_lines) -> tuple[str, ...]:
     return () if result.conforms else result.messages
 
 
-def parts(paths, settings: Settings, jobs: int):
-    """``Part``s of ``paths``, in their order: in this process if ``jobs`` is 1, else in ``jobs`` worker processes."""
+def parts(paths, settings: Settings, jobs: int, dask: str | None = None):
+    """``Part``s of ``paths``, in their order: in this process if ``jobs`` is 1, else in ``jobs`` worker
+    processes, or on the Dask cluster at ``dask`` (see ``dask_backend``)."""
+    if dask is not None:
+        from .dask_backend import dask_parts
+
+        yield from dask_parts(paths, settings, dask)
+        return
     paths = [str(p) for p in paths]
     if jobs <= 1 or len(paths) <= 1:
         from ..extract.pipeline import get_nlp
