@@ -24,7 +24,8 @@ from formats import as_html
 
 ROOT = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-LOCAL = {"fazhi"} | {p.stem for p in (ROOT / "tests").rglob("*.py")}
+# the project's own modules: the package, the tests' helpers, and the benchmarks' (tests build corpora with bench/corpus.py)
+LOCAL = {"fazhi"} | {p.stem for folder in ("tests", "bench") for p in (ROOT / folder).rglob("*.py")}
 DYNAMIC_IMPORTS = {"find_spec", "import_module"}  # importlib calls that take a module name as text
 
 
