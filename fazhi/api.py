@@ -83,16 +83,15 @@ def extract_files(
     reports = []
     admission = _Admission(known)
     for path in collect_paths(paths):
-        try:
+
+        def read(path=path):
             report = extract_report(path, encoding=encoding, nlp=nlp, strict=strict)
             admission.admit(path, report.sha256, report.region.full_name, report.region.name, report.year, report.issuer,
                             report.complete, warnings)
-        except InputError as exc:
-            if not keep_going:
-                raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
-            if skipped is not None:
-                skipped.append(Skipped(path, str(exc)))
-        else:
+            return report
+
+        report = _admit_or_skip(path, read, keep_going=keep_going, skipped=skipped)
+        if report is not None:
             if origins is not None:
                 origins[report.sha256] = path
             reports.append(report)
@@ -163,18 +162,29 @@ def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped
     with closing(parts(files, settings, jobs, dask)) as stream:
         for part in stream:
             path = Path(part.path)
-            try:
+
+            def admit(part=part, path=path):
                 if part.error is not None:
                     raise InputError(part.error)
                 admission.admit(path, part.sha256, part.region, part.region_name, part.year, part.issuer, part.complete, warnings)
-            except InputError as exc:
-                if not keep_going:
-                    raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
-                if skipped is not None:
-                    skipped.append(Skipped(path, str(exc)))
-            else:
+                return part
+
+            if _admit_or_skip(path, admit, keep_going=keep_going, skipped=skipped) is not None:
                 yield part
             progress.file(path)
+
+
+def _admit_or_skip(path: Path, read, *, keep_going: bool, skipped: list | None):
+    """``read()``'s result; or, when it raises ``InputError``, None with the file recorded in
+    ``skipped`` under ``keep_going``, else the error saying how to skip such files."""
+    try:
+        return read()
+    except InputError as exc:
+        if not keep_going:
+            raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
+        if skipped is not None:
+            skipped.append(Skipped(path, str(exc)))
+        return None
 
 
 def default_jobs() -> int:

@@ -131,6 +131,7 @@ _NUMERAL = "一二三四五六七八九十两百\\d"
 _CODE = re.compile(r"[0-9A-Za-z+]")
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
 _QUOTED_PART = re.compile(r"“[^“”]*”")
+_OPENER = {"”": "“", ")": "("}  # closing mark → its opening mark
 _WINDOW = 30  # characters a name may run to the left of its head
 _LONGEST = 24  # a longer modifier is a clause, not a name
 
@@ -162,14 +163,8 @@ def _scan_left(norm: str, head_start: int) -> int | None:
     floor = max(0, head_start - _WINDOW)
     while i > floor:
         c = norm[i - 1]
-        if c == "”":
-            opening = norm.rfind("“", floor, i - 1)
-            if opening < 0:
-                return i
-            i = opening
-            continue
-        if c == ")":
-            opening = norm.rfind("(", floor, i - 1)
+        if c in _OPENER:  # a quoted or bracketed part: to its opening mark
+            opening = norm.rfind(_OPENER[c], floor, i - 1)
             if opening < 0:
                 return i
             i = opening

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +12,6 @@ from fazhi.viz import geo
 from fazhi.viz.map import map_data, render_map
 from fazhi.viz.matrix import STATUS_COLOURS
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 GREY = "#9e9e9e"
 STRENGTH = {"adopted": 3, "planned": 2, "problem": 1}
 
@@ -101,24 +97,6 @@ def test_the_page_is_one_small_file_with_nothing_to_fetch(mapped):
     assert "url(http" not in text and "@import" not in text
     assert summary["bytes"] < 400_000, summary["bytes"]
     assert summary["regions"] == 5
-
-
-if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (scripts/setup.sh installs it)", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )
-        yield b
-        b.close()
 
 
 @pytest.fixture()
