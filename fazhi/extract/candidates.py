@@ -256,6 +256,15 @@ def _strip_body(modifier: str) -> str:
     return modifier
 
 
+def _strip_preposition(modifier: str) -> str:
+    """以行政审批制度 → 行政审批制度: a preposition that governs the name is no part of it
+    (but 以案促改: a short rest is the name's own wording)."""
+    for word in _words("preposition"):
+        if modifier.startswith(word) and len(label_chars(modifier[len(word) :])) >= 4:
+            return modifier[len(word) :]
+    return modifier
+
+
 def _strip_places(modifier: str, gazetteer) -> str:
     """哈尔滨市道外区营商环境监督联动 → 营商环境监督联动: a name does not carry its region."""
     if gazetteer is None:
@@ -269,11 +278,11 @@ def _strip_places(modifier: str, gazetteer) -> str:
 
 
 def _trim(modifier: str, gazetteer) -> str:
-    """What is left of a modifier once places, bodies, levels and counts are taken from its front."""
+    """What is left of a modifier once prepositions, places, bodies, levels and counts are taken from its front."""
     previous = None
     while previous != modifier:
         previous = modifier
-        modifier = _strip_level(_strip_count(_strip_body(_strip_places(modifier, gazetteer))))
+        modifier = _strip_level(_strip_count(_strip_body(_strip_places(_strip_preposition(modifier), gazetteer))))
     return modifier
 
 
@@ -328,8 +337,10 @@ def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bo
         return False  # 依法治镇新模式: no name in front of the head
     if rules.cue_verb_end.search(plain):
         return False  # 深化改革, 不断完善机制: the head is the verb's object
-    if plain.endswith(_words("dangling")) or _is_count(modifier):
+    if plain.endswith(_words("dangling")):
         return False
+    if _is_count(modifier) and not re.fullmatch(r"“[^“”]{2,20}”", modifier):
+        return False  # 3个机制; but a quoted number names one: “543”工作法, “2330”改革
     if len(label_chars(modifier)) > _LONGEST:
         return False
     if any(w in modifier for w in _words("campaign")):
@@ -457,17 +468,43 @@ def _is_method(name: str, before: str, after: str) -> bool:
     acts = any(w in name for w in _words("action")) and (any(before.endswith(w) for w in _words("adopt")) or named_after)
     # 推行“红色物业”, 深化“一事联办”改革: a verb that adopts a method and nothing after the name
     bare = (
-        any(before.endswith(w) for w in _words("adopt_bare"))
+        (any(before.endswith(w) for w in _words("adopt_bare")) or bool(_field_after_adoption(before)))
         and (not after or named_after or after in _words("after_bare"))
         and not name.endswith(_words("after_bad"))  # 打造“近邻法律服务站”: a place, not a method
     )
     return method_like or acts or bare
 
 
+def _field_after_adoption(before: str) -> str:
+    """推行行政复议“阳光审查”: the field (2–6 characters, no verb, no number) between a verb of
+    adoption and the quoted method it adopts; "" when ``before`` is not so."""
+    clause = re.split(r"[,。;:!?、《》\n “”]", before)[-1]
+    for verb in _words("adopt_bare"):
+        at = clause.rfind(verb)
+        if at < 0:
+            continue
+        field = clause[at + len(verb) :]
+        if 2 <= len(field) <= 6 and not _rules().cue_re.search(field) and not re.search(rf"[{_NUMERAL}]", field):
+            return field
+        return ""
+    return ""
+
+
 def _parallel(name: str) -> bool:
     """街乡吹哨、部门报到: parts of a slogan in parallel, not a list of things."""
     parts = re.split(r"[、,]", name)
     return 2 <= len(parts) <= 3 and all(2 <= len(p) <= 8 for p in parts) and len({len(p) for p in parts}) == 1
+
+
+def _before_quoted(norm: str, start: int) -> str:
+    """The twelve characters before a quoted name, past the quoted names in a row before it:
+    推行“一网通办”“一事联办”: the verb takes both."""
+    while start > 0 and norm[start - 1] == "”":
+        opening = norm.rfind("“", 0, start - 1)
+        if opening < 0 or start - opening > 22:
+            break
+        start = opening
+    return norm[max(0, start - 12) : start]
 
 
 def _find_quoted(norm, taken, found):
@@ -482,10 +519,14 @@ def _find_quoted(norm, taken, found):
             continue
         if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in found):
             continue
-        before = norm[max(0, m.start() - 6) : m.start()]
+        before = _before_quoted(norm, m.start())
         after = re.split(r"[,。;:!?、《》\n ]", re.sub(r"^(?:“[^“”]{1,20}”)+", "", norm[m.end() : m.end() + 40]))[0][:8]
         if _is_method(name, before, after):
-            found.append(Candidate(name, m.start(), m.end(), False))
+            start = m.start()
+            if not any(before.endswith(w) for w in _words("adopt_bare")):
+                start -= len(_field_after_adoption(before))  # 行政复议“阳光审查”: the field is part of the name
+            if not any(s < m.start() and start < e for s, e in taken):
+                found.append(Candidate(_unquoted(norm[start : m.end()]), start, m.end(), False))
 
 
 def find_candidates(

@@ -12,6 +12,7 @@ help. What it cannot see, and what is generated here:
   keep their order;
 - **alternatives in brackets**: 民主法治示范村（社区） → 民主法治示范村,
   民主法治示范社区; 乡镇（街道）综合行政执法 → 乡镇综合行政执法, 街道综合行政执法;
+- **units of the pastoral regions**: 民主法治示范村 → 民主法治示范嘎查村, 民主法治示范嘎查;
 - **level prefixes**: 全国法治政府建设示范区 is also 省级法治政府建设示范区 and
   法治政府建设示范市: the prefix is dropped (the rest then matches at any level) and
   a 示范区 becomes each kind of demonstration unit (示范市, 示范县, 示范地区 …);
@@ -32,7 +33,12 @@ import re
 from itertools import permutations
 
 LEVEL_PREFIXES = ("全国", "全省", "全市", "全县", "全区", "省级", "市级", "县级", "区级", "乡镇级")
-DEMONSTRATION_UNITS = ("示范区", "示范市", "示范县", "示范地区", "示范镇", "示范项目", "示范单位")
+DEMONSTRATION_UNITS = (
+    "示范区", "示范市", "示范县", "示范地区", "示范镇", "示范项目", "示范单位",
+    "示范旗", "示范州", "示范盟",  # banners, autonomous prefectures and leagues rank as counties and cities
+)
+# Units with another name in the pastoral regions: a 嘎查 is a village, a 苏木 a township.
+UNIT_SYNONYMS = {"示范村": ("示范嘎查村", "示范嘎查")}
 HEADS = ("制度", "机制", "工作", "体系")
 # Unit words that a bracketed alternative replaces: 乡镇（街道）, 村（社区）, 县（市、区）.
 UNIT_WORDS = ("乡镇", "街道", "村", "社区", "居", "县", "市", "区", "格", "镇", "乡")
@@ -51,7 +57,7 @@ def variants(label: str) -> set[str]:
     """The regular variants of one label (without the label itself)."""
     plain = _QUOTES.sub("", label)
     found: set[str] = set()
-    for form in _bracket_forms(plain) | {plain}:
+    for form in _synonyms(_bracket_forms(plain) | {plain}):
         found.add(form)
         found |= _enumerations(form)
         found |= _levels(form)
@@ -59,6 +65,16 @@ def variants(label: str) -> set[str]:
     for form in list(found):
         found |= _creation(form)
     return {v for v in found if v != label and v != plain and len(v) >= 4}
+
+
+def _synonyms(forms: set[str]) -> set[str]:
+    """民主法治示范村 → 民主法治示范嘎查村, 民主法治示范嘎查 (after the brackets are resolved)."""
+    out = set(forms)
+    for form in forms:
+        for unit, others in UNIT_SYNONYMS.items():
+            if unit in form:
+                out |= {form.replace(unit, other, 1) for other in others}
+    return out
 
 
 def _bracket_forms(label: str) -> set[str]:

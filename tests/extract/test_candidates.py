@@ -167,6 +167,8 @@ def test_whole_name_and_its_span(extract, sentence, surface):
         ("出台《南宁市涉企行政执法检查报备制度》。", "涉企行政执法检查报备制度"),
         ("县首席法律咨询专家制度。", "首席法律咨询专家制度"),
         ("两项首席法律咨询专家制度。", "首席法律咨询专家制度"),
+        # a preposition that governs the name
+        ("以首席法律咨询专家制度改革为抓手,全面推进。", "首席法律咨询专家制度改革"),
     ],
 )
 def test_edges_are_stripped(extract, sentence, surface):
@@ -242,6 +244,13 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # any name a verb of adoption takes with nothing after it
         ("推行“橙色驿站”,将快递网点纳入网格。", "橙色驿站"),
         ("深化“云端议事”治理。", "云端议事"),
+        # a quoted number names a method as well as words do
+        ("推行“365”工作法,案件办理提速。", "365工作法"),
+        ("实施“1530”改革,项目审批提速。", "1530改革"),
+        # one verb takes the quoted names in a row after it
+        ("推行“一窗通办”“一码通行”,群众少跑腿。", "一码通行"),
+        # a field between the verb and the quoted method belongs to the name
+        ("推行行政复议“阳光复议”,案件公开听证。", "行政复议阳光复议"),
     ],
 )
 def test_quoted_methods(extract, sentence, name):

@@ -42,6 +42,17 @@ CASES = [
  ("制定领导干部应知应会法律法规清单。", "领导干部应知应会法律法规清单"),
  ("扎实推进法律援助工作。", "法律援助"),
  ("深入开展法治政府建设评估。", "法治政府建设评估"),
+ # hiring an adviser or posting an in-house lawyer is the adviser system at work
+ ("乡政府聘请2名律师担任常年法律顾问。", "政府法律顾问制度"),
+ ("选聘律师事务所担任区政府法律顾问。", "政府法律顾问制度"),
+ ("为全镇各村(社区)聘请法律顾问。", "一村（社区）一法律顾问"),
+ ("选派律师担任村级法律顾问。", "一村（社区）一法律顾问"),
+ ("全局配备公职律师6名。", "公职律师制度"),
+ # an enumeration inside the assessment construction
+ ("将法治建设纳入各街道、部门年度绩效考核。", "法治政府建设考核"),
+ # units of the pastoral regions and the banner as a county
+ ("创建民主法治示范嘎查村4个。", "民主法治示范村（社区）创建"),
+ ("成功创建自治区法治政府建设示范旗。", "法治政府建设示范创建"),
 ]
 
 
@@ -49,3 +60,10 @@ CASES = [
 def test_written_as_reports_write_it(extract, sentence, concept):
     report = extract(WRAP.format(sentence))
     assert concept in {a.concept for a in report.adoptions}
+
+
+@pytest.mark.parametrize("sentence", ["充分发挥法律顾问作用。", "法律顾问审查合同15件。"])
+def test_naming_an_adviser_is_not_the_adviser_system(extract, sentence):
+    """Only hiring or posting one says the system was set up; using one says nothing new."""
+    report = extract(WRAP.format(sentence))
+    assert "政府法律顾问制度" not in {a.concept for a in report.adoptions}
