@@ -622,7 +622,8 @@ def find_issuer(
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "reported"
     # 4. the subject of the opening sentence, when it is a body (区司法局坚持…)
     m = _OPENING_SUBJECT.search(text_head)
-    if m and _BODY_SUFFIX.search(m.group(1)) and "各级" not in m.group(1):  # 伊犁州直各级政府 is many bodies
+    if m and _BODY_SUFFIX.search(m.group(1)) and "各级" not in m.group(1) and not m.group(1).startswith(("我", "本")):
+        # 伊犁州直各级政府 is many bodies; 我局, 本委 name none
         return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
     # 5. the header's source line: 信息来源:XX人民政府
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", norm[: max(outline.preamble[1], 300)])

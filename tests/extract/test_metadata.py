@@ -108,3 +108,10 @@ def test_a_saved_page_title_names_the_issuer(title, first_line, issuer):
 def test_many_governments_are_no_issuer():
     m = meta("2023年伊犁州法治政府建设情况报告\n2023年,伊犁州直各级政府坚持依法行政。" + BODY)
     assert "各级" not in m.issuer
+
+
+@pytest.mark.parametrize("opening", ["2023年,我局坚持依法行政。", "2023年,本委坚持依法行政。"])
+def test_we_are_no_issuer(opening):
+    """我局, 本委 say the author is a body without naming it: the issuer is the region's, or unknown."""
+    m = meta("2023年度法治政府建设情况报告\n" + opening + BODY)
+    assert not m.issuer.startswith(("我", "本"))
