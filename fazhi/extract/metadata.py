@@ -600,6 +600,9 @@ def _expand_body(name: str, region: Region) -> str:
     return name
 
 
+_GOVERNMENT_OF_LEVEL = {"zone": "管理委员会", "subdistrict": "办事处"}
+
+
 def find_issuer(
     text: str, norm: str, outline: Outline, region: Region, head: Head | None = None
 ) -> tuple[str, Span | None, str]:
@@ -629,9 +632,9 @@ def find_issuer(
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", norm[: max(outline.preamble[1], 300)])
     if m:
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "source"
-    # 6. the region's government
+    # 6. the region's government: a zone's is its administrative committee, a 街道's its office
     if region.level != "unknown":
-        return region.name + "人民政府", None, "region"
+        return region.name + _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府"), None, "region"
     return "未知", None, "region"
 
 

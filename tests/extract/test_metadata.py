@@ -115,3 +115,16 @@ def test_we_are_no_issuer(opening):
     """我局, 本委 say the author is a body without naming it: the issuer is the region's, or unknown."""
     m = meta("2023年度法治政府建设情况报告\n" + opening + BODY)
     assert not m.issuer.startswith(("我", "本"))
+
+
+@pytest.mark.parametrize(
+    "title, issuer",
+    [
+        ("西安高新区2022年度法治政府建设情况报告", "西安高新技术产业开发区管理委员会"),
+        ("八廓街道2023年法治政府建设情况报告", "八廓街道办事处"),
+    ],
+)
+def test_an_unnamed_issuer_is_the_regions_government_of_its_kind(title, issuer):
+    """Where no body is named, a zone's report is its administrative committee's, a 街道's its office's."""
+    m = meta(title + "\n2023年,全区坚持依法行政。" + BODY)
+    assert m.issuer == issuer
