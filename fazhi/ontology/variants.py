@@ -44,6 +44,9 @@ HEADS = ("制度", "机制", "工作", "体系")
 UNIT_WORDS = ("乡镇", "街道", "村", "社区", "居", "县", "市", "区", "格", "镇", "乡")
 # A stem ending in these names people or posts, not an arrangement.
 PERSON_ENDINGS = ("顾问", "律师", "人员", "调解员", "校长", "辅警", "监督员", "观察员", "明白人", "带头人", "责任人")
+# A stem ending in these names an activity, not an arrangement: 行政执法监督制度 is a system,
+# 加强行政执法监督 is work anyone does; 公共法律服务体系 likewise.
+ACTIVITY_ENDINGS = ("监督", "服务", "管理", "工作")
 # A stem ending in these names a document (法治政府建设年度报告 of …报告制度): every report names its own.
 DOCUMENT_ENDINGS = ("报告", "规划", "方案", "计划", "规定", "办法", "意见", "条例")
 CONNECTORS = ("和", "及", "与")
@@ -164,10 +167,10 @@ def _creation(label: str) -> set[str]:
 
 
 def _heads(label: str) -> set[str]:
-    """行政裁量权基准制度 → 行政裁量权基准, unless the stem is short or names a person."""
+    """行政裁量权基准制度 → 行政裁量权基准, unless the stem is short or names a person, a document or an activity."""
     for head in HEADS:
         if label.endswith(head):
             stem = label[: -len(head)]
-            if len(stem) >= MIN_STEM and not stem.endswith(PERSON_ENDINGS + DOCUMENT_ENDINGS + HEADS):
+            if len(stem) >= MIN_STEM and not stem.endswith(PERSON_ENDINGS + DOCUMENT_ENDINGS + ACTIVITY_ENDINGS + HEADS):
                 return {stem}
     return set()

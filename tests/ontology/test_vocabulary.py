@@ -83,11 +83,13 @@ def test_variants(label, expected):
         "法治政府建设年度报告制度",  # the stem names a document every report calls itself
         "有件必备、有备必审、有错必纠",  # a set phrase keeps its order
         "首问负责制",  # short
+        "行政执法监督制度",  # the stem names an activity
     ],
 )
 def test_variants_that_must_not_be_made(label):
     made = variants(label)
     assert "政府法律顾问" not in made and "法治政府建设年度报告" not in made
+    assert "行政执法监督" not in made  # an activity (加强行政执法监督), not the system
     if "、" in label:
         assert not made
 
