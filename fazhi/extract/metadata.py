@@ -488,6 +488,19 @@ def _ancestor_places(place: Place, gaz: Gazetteer) -> list[Place]:
     return found
 
 
+# The opening's subject is a body named by its level only: 市政府, 区司法局, 省市场监管局.
+_LEVEL_SUBJECT = re.compile(r"^(自治区|省|市|州|盟|区|县|旗)(?:人民政府|政府|[\u4e00-\u9fff]{1,10}?(?:局|厅|委员会|办公室))$")
+
+
+def _subject_level(clean: str, head: Head) -> str | None:
+    """The level word of the opening's subject (市 of 2023年,市政府坚持…): the report is that
+    level's, whatever lower places it goes on to name."""
+    start = head.title.end if head.title else 0
+    m = _OPENING_SUBJECT.search(clean, start, start + 300)
+    level = _LEVEL_SUBJECT.match(m.group(1)) if m else None
+    return level.group(1) if level else None
+
+
 def _level_body_place(clean: str, head: Head, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
     start = head.title.start if head.title else 0
     m = _LEVEL_BODY.search(clean, start, start + 200)
@@ -517,6 +530,9 @@ def find_region(norm: str, outline: Outline, gaz: Gazetteer, head: Head | None =
         place = _chain_place(text, gaz, weights, shorts)
         if place is not None:
             break
+    if place is None:
+        word = _subject_level(clean, head)
+        place = _level_place(word, gaz, weights, shorts) if word else None
     if place is None:
         place = _level_body_place(clean, head, gaz, weights, shorts)
     if place is None:

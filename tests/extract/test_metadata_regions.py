@@ -135,6 +135,10 @@ CITY_LISTS_ITS_DISTRICTS = [
         "义乌市成效明显,义乌市获评示范。",
         "金华市", "city", 2023, id="city-listing-a-county-level-city",
     ),
+    pytest.param(
+        "关于2023年度法治政府建设情况的报告\n2023年,在市委的坚强领导下,市政府深入推进依法行政,涪城区获评省级示范,游仙区、安州区成效明显。",
+        "绵阳市", "city", 2023, id="city-government-named-by-its-level-word",
+    ),
 ]
 
 DISTRICTS_AND_COUNTIES = [
