@@ -337,8 +337,9 @@ def test_a_town_has_its_county_code():
     assert (region.adcode, region.county_adcode) == (None, "530128")
 
 
-@pytest.mark.parametrize("word", ["社区", "城区", "新区", "开发区"])
+@pytest.mark.parametrize("word", ["社区", "城区", "新区", "开发区", "示范区", "管理区", "产业园"])
 def test_common_nouns_never_resolve(word):
+    """Not even as a zone's short form (示范区 of 焦作城乡一体化示范区, 绿色发展示范区 in the text)."""
     meta = metadata(page(f"{word}2023年法治政府建设工作报告\n2023年,{word}坚持依法行政,{word}治理水平提升。", 2023))
     assert meta.region.level == "unknown"
 
