@@ -376,3 +376,12 @@ def test_the_whole_extractor_agrees(extract):
 )
 def test_the_issuer_of_a_titled_report(head, issuer):
     assert metadata(page(head, 2023)).issuer == issuer
+
+
+@pytest.mark.parametrize("word", ["示范区", "管理区", "产业园", "保税区"])
+def test_no_common_noun_is_a_short_form(word):
+    """The table writes 示范区 for 焦作城乡一体化示范区; a report's 绿色发展示范区 is no mention of it."""
+    from fazhi.extract.regions import gazetteer
+
+    assert word not in gazetteer().by_short
+    assert not gazetteer().count_shorts(f"加快建设绿色发展{word}")
