@@ -13,6 +13,7 @@ help. What it cannot see, and what is generated here:
 - **alternatives in brackets**: 民主法治示范村（社区） → 民主法治示范村,
   民主法治示范社区; 乡镇（街道）综合行政执法 → 乡镇综合行政执法, 街道综合行政执法;
 - **units of the pastoral regions**: 民主法治示范村 → 民主法治示范嘎查村, 民主法治示范嘎查;
+- **an optional 的**: 法治宣传教育的第八个五年规划 → 法治宣传教育第八个五年规划;
 - **level prefixes**: 全国法治政府建设示范区 is also 省级法治政府建设示范区 and
   法治政府建设示范市: the prefix is dropped (the rest then matches at any level) and
   a 示范区 becomes each kind of demonstration unit (示范市, 示范县, 示范地区 …);
@@ -67,6 +68,7 @@ def variants(label: str) -> set[str]:
         found |= _heads(form)
     for form in list(found):
         found |= _creation(form)
+    found |= {f.replace("的", "", 1) for f in found if "的" in f[2:-2]}  # 法治宣传教育(的)第八个五年规划
     return {v for v in found if v != label and v != plain and len(v) >= 4}
 
 

@@ -50,6 +50,8 @@ CASES = [
  ("全局配备公职律师6名。", "公职律师制度"),
  # an enumeration inside the assessment construction
  ("将法治建设纳入各街道、部门年度绩效考核。", "法治政府建设考核"),
+ # an optional 的
+ ("深入实施法治宣传教育第八个五年规划。", "八五普法"),
  # units of the pastoral regions and the banner as a county
  ("创建民主法治示范嘎查村4个。", "民主法治示范村（社区）创建"),
  ("成功创建自治区法治政府建设示范旗。", "法治政府建设示范创建"),
