@@ -50,6 +50,9 @@ CASES = [
  ("全局配备公职律师6名。", "公职律师制度"),
  # an enumeration inside the assessment construction
  ("将法治建设纳入各街道、部门年度绩效考核。", "法治政府建设考核"),
+ # items coordinated in front of a name share its ending
+ ("推行证明事项和涉企经营许可事项告知承诺制。", "证明事项告知承诺制"),
+ ("全面推行行政执法公示和重大执法决定法制审核制度。", "行政执法公示制度"),
  # an optional 的
  ("深入实施法治宣传教育第八个五年规划。", "八五普法"),
  # units of the pastoral regions and the banner as a county
@@ -69,3 +72,9 @@ def test_naming_an_adviser_is_not_the_adviser_system(extract, sentence):
     """Only hiring or posting one says the system was set up; using one says nothing new."""
     report = extract(WRAP.format(sentence))
     assert "政府法律顾问制度" not in {a.concept for a in report.adoptions}
+
+
+def test_a_coordinated_item_must_make_a_label(extract):
+    """Only an item that makes a label with the name's ending is a mention: 加强宣传和 adds none."""
+    report = extract(WRAP.format("加强宣传和涉企经营许可事项告知承诺制。"))
+    assert {m.surface.text for m in report.mentions} == {"涉企经营许可事项告知承诺制"}

@@ -43,11 +43,15 @@ class MechanismComponent:
         self.fold_stems = fold_stems(lexicon)
         self.gazetteer = gazetteer()
         known = {entry.concept for entry in lexicon.entries}
+        self.by_label: dict[str, str] = {}
+        for entry in lexicon.entries:
+            self.by_label.setdefault("".join(label_chars(entry.label)), entry.concept)
         self.patterns = [(concept, pattern) for concept, pattern in mechanism_patterns() if concept in known]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
         spans = self._with_constructions(doc, spans)
+        spans = self._with_coordination(doc, spans)
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
@@ -72,6 +76,50 @@ class MechanismComponent:
                 if span is not None:
                     spans = [s for s in spans if s not in inside] + [span]
         return sorted(spans, key=lambda s: (s.start_char, s.end_char))
+
+
+    def _with_coordination(self, doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+        """Add the items coordinated in front of a match that share its ending:
+        证明事项和涉企经营许可事项告知承诺制 names 证明事项告知承诺制 too. An item counts only
+        when it and the ending make a label; the nearest items are read first."""
+        text = norm_text(doc)
+        taken = [(s.start_char, s.end_char) for s in spans]
+        queue = list(spans)
+        added = []
+        while queue:
+            span = queue.pop()
+            connector = span.start_char - 1
+            if connector < 2 or text[connector] not in COORDINATORS:
+                continue
+            label = "".join(label_chars(text[span.start_char : span.end_char]))
+            item = self._coordinated_item(text, connector, label)
+            if item is None or any(s < connector and item[0] < e for s, e in taken):
+                continue
+            new = doc.char_span(item[0], connector, label=item[1], alignment_mode="expand")
+            if new is not None:
+                taken.append((new.start_char, new.end_char))
+                added.append(new)
+                queue.append(new)
+        return sorted(spans + added, key=lambda s: (s.start_char, s.end_char))
+
+    def _coordinated_item(self, text: str, connector: int, label: str) -> tuple[int, str] | None:
+        """(start, concept) of the longest item before ``connector`` that makes a label with an
+        ending of ``label`` (two characters or more)."""
+        for cut in range(1, len(label) - 1):
+            ending = label[cut:]
+            for size in range(min(MAX_ITEM, connector), 1, -1):
+                front = text[connector - size : connector]
+                if any(c in ITEM_STOPS for c in front):
+                    continue
+                concept = self.by_label.get("".join(label_chars(front)) + ending)
+                if concept is not None:
+                    return connector - size, concept
+        return None
+
+
+COORDINATORS = "和及与、"
+ITEM_STOPS = set(",。;:!?《》()\n、和及与")
+MAX_ITEM = 12  # characters an item in front may have
 
 
 @lru_cache(maxsize=1)
