@@ -71,6 +71,7 @@ class Head:
 class BodyLexicon:
     heads: dict  # suffix -> Head
     max_head: int
+    head_lengths: dict  # last character -> the lengths of the heads ending in it, longest first
     words: dict  # role -> tuple of words (lexicons/bodies_words.tsv)
     cue_re: re.Pattern
     keep_re: re.Pattern
@@ -112,6 +113,9 @@ def body_lexicon() -> BodyLexicon:
     return BodyLexicon(
         heads=heads,
         max_head=max(len(s) for s in heads),
+        head_lengths={
+            c: tuple(sorted({len(s) for s in heads if s[-1] == c}, reverse=True)) for c in {s[-1] for s in heads}
+        },
         words={role: tuple(ws) for role, ws in words.items()},
         cue_re=_alternation(words["cue"]),
         keep_re=_alternation(words["keep"]),
@@ -526,9 +530,11 @@ def find_bodies(text: str, norm: str, region: Region, issuer: str = "") -> list[
         titles=tuple((m.start(), m.end()) for m in _TITLE.finditer(norm)),
     )
     candidates = _party_committees(ctx)
-    heads = lex.heads
+    heads, head_lengths = lex.heads, lex.head_lengths
     for end in range(1, len(norm) + 1):
-        for length in range(min(lex.max_head, end), 0, -1):  # the longest head ending here
+        for length in head_lengths.get(norm[end - 1], ()):  # the longest head ending here
+            if length > end:
+                continue
             head = heads.get(norm[end - length : end])
             if head is not None:
                 found = _candidate(ctx, end - length, end, head)

@@ -314,10 +314,11 @@ class _Reader:
         self.objects = [m for m in objects if not topic.match(norm, m.end)]
         # an action inside an object's words is part of the name (审查意见, 调解员, 行政处罚), unless the
         # object is an event (检查, 培训: 抽查市场主体2606家 is a count of inspected businesses)
-        self.actions = [
-            m for m in _mentions(norm, lexicon.actions, protected)
-            if not any(o.start < m.end and m.start < o.end and o.item.kind not in _GROUP_KINDS for o in objects)
-        ]
+        named = bytearray(len(norm))  # characters inside an object that is no event
+        for o in objects:
+            if o.item.kind not in _GROUP_KINDS:
+                named[o.start : o.end] = b"\x01" * (o.end - o.start)
+        self.actions = [m for m in _mentions(norm, lexicon.actions, protected) if not any(named[m.start : m.end])]
 
     # -- mentions
     def _objects(self, start: int, end: int) -> list[_Mention]:

@@ -76,3 +76,31 @@ def test_linking_places_every_entity(seed_reports):
         assert record.measure == (measure.index if measure else None)
     cited = [d for d in report.documents if d.measures]
     assert cited and all(d.measure is None or d.measure in d.measures for d in cited)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "甲 乙", "甲  乙", "甲\n\n乙 ", "\u3000\u3000甲。 \n 乙", "a b  c\t\td", "末尾 ", "  开头", "甲 \u3000乙"],
+)
+def test_character_tokens_are_spacys(text):
+    """The linear-time segmentation gives the tokens of spaCy's own zh character segmenter."""
+    import spacy
+
+    from fazhi.extract.pipeline import char_words_and_spaces
+
+    ours = char_words_and_spaces(text)
+    doc = spacy.blank("zh").tokenizer(text)
+    assert ours == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+
+
+def test_character_tokens_of_the_seeds_are_spacys(seed_files):
+    import spacy
+
+    from fazhi.extract.pipeline import char_words_and_spaces
+    from fazhi.extract.normalize import normalize
+
+    tokenizer = spacy.blank("zh").tokenizer
+    for path in seed_files:
+        text = normalize(path.read_text(encoding="utf-8"))
+        doc = tokenizer(text)
+        assert char_words_and_spaces(text) == ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
