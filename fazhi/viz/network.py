@@ -54,10 +54,11 @@ class NetworkData:
     nodes: dict = field(default_factory=dict)  # id -> node dict
     edges: dict = field(default_factory=dict)  # (from, to) -> edge dict
 
-    def node(self, kind: str, name: str, **details) -> str:
+    def node(self, kind: str, name: str, label: str | None = None, **details) -> str:
+        """The id of the node ``kind:name`` (made on first use, shown as ``label`` or ``name``)."""
         node_id = f"{kind}:{name}"
         if node_id not in self.nodes:
-            self.nodes[node_id] = {"id": node_id, "label": name, "kind": kind, "details": {}, "evidence": [],
+            self.nodes[node_id] = {"id": node_id, "label": label or name, "kind": kind, "details": {}, "evidence": [],
                                    "regions": set(), "mechanisms": set(), "statuses": set(), "years": set()}
         self.nodes[node_id]["details"].update({k: v for k, v in details.items() if v is not None})
         return node_id
@@ -89,12 +90,13 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
             continue
         if mechanism and mechanism != row["mechanism"]:
             continue
-        keep_regions.add(row["region"])
-        r = data.node("region", row["region"], full_name=row["full"], province=row["province"], city=row["city"])
+        keep_regions.add(row["full"])
+        # keyed by the full name: 鼓楼区 of 南京市 and 鼓楼区 of 福州市 are two regions
+        r = data.node("region", row["full"], label=row["region"], full_name=row["full"], province=row["province"], city=row["city"])
         m = data.node("mechanism", row["mechanism"], category=row["category"])
         for node_id in (r, m):
             n = data.nodes[node_id]
-            n["regions"].add(row["region"])
+            n["regions"].add(row["full"])
             n["mechanisms"].add(row["mechanism"])
             n["statuses"].add(row["status"])
             n["years"].add(int(row["year"]))
@@ -107,19 +109,33 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
             data.edges[(r, m)] = {"from": r, "to": m, "status": row["status"], "year": int(row["year"]),
                                   "color": STATUS_COLOURS[row["status"]]}
     for row in _sorted(run_named(graph, "network_measures").records()):
-        if row["region"] not in keep_regions:
+        if row["full"] not in keep_regions:
             continue
         if mechanism and row["kind"] == "mechanism" and row["target"] != mechanism:
             continue
-        measure_id = data.node("measure", f"{row['heading']} ({row['region']})", heading=row["heading"],
+        measure_id = data.node("measure", f"{row['heading']} ({row['full']})", label=f"{row['heading']} ({row['region']})", heading=row["heading"],
                                status=row["status"], source=row["source"])
         target = data.node(row["kind"], row["target"])
         for node_id in (measure_id, target):
-            data.nodes[node_id]["regions"].add(row["region"])
+            data.nodes[node_id]["regions"].add(row["full"])
             data.nodes[node_id]["statuses"].add(row["status"])
         data.edge(measure_id, target, color="#bbbbbb")
-        data.edge(data.node("region", row["region"]), measure_id, color="#dddddd")
+        data.edge(data.node("region", row["full"]), measure_id, color="#dddddd")
+    _name_apart(data)
     return data
+
+
+def _name_apart(data: NetworkData) -> None:
+    """Regions that share a short name are labelled with their city (or province): 鼓楼区 (南京市)."""
+    by_label: dict[str, list[dict]] = {}
+    for node in data.nodes.values():
+        if node["kind"] == "region":
+            by_label.setdefault(node["label"], []).append(node)
+    for label, nodes in by_label.items():
+        if len(nodes) > 1:
+            for node in nodes:
+                d = node["details"]
+                node["label"] = f"{label} ({d.get('city') or d.get('province') or d.get('full_name')})"
 
 
 def _sorted(records: list[dict]) -> list[dict]:

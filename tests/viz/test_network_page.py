@@ -82,8 +82,8 @@ def test_large_graphs_are_grouped_by_province(tmp_path, seeds_ds):
     top = [n for n in data["nodes"] if not n.get("parent")]
     assert {n["kind"] for n in top} == {"group", "mechanism"} and len(top) == summary["nodes"]
     groups = {n["label"]: n for n in data["nodes"] if n["kind"] == "group"}
-    assert groups["辽宁省"]["members"] == ["region:顺城区"] and groups["辽宁省"]["count"] == 1
-    region = next(n for n in data["nodes"] if n["id"] == "region:顺城区")
+    assert groups["辽宁省"]["members"] == ["region:辽宁省抚顺市顺城区"] and groups["辽宁省"]["count"] == 1
+    region = next(n for n in data["nodes"] if n["id"] == "region:辽宁省抚顺市顺城区")
     assert region["parent"] == "group:辽宁省"
     text = out.read_text(encoding="utf-8")
     assert "--region" in text and "double-click a group" in text
@@ -94,7 +94,7 @@ def test_drill_down_to_one_region(tmp_path, seeds_ds):
     render_network(seeds_ds, out, region="顺城区")
     data = page_data(out)
     assert {n["label"] for n in data["nodes"] if n["kind"] == "region"} == {"顺城区"}
-    assert set(data["detail"]) == {"region:顺城区"}
+    assert set(data["detail"]) == {"region:辽宁省抚顺市顺城区"}
 
 
 def test_layout_is_deterministic_and_spread():
@@ -146,3 +146,24 @@ def test_same_bytes_in_another_process(tmp_path, seeds_ds):
                              env={**os.environ, "PYTHONHASHSEED": seed}) for seed in ("1", "2")]
     assert [run.wait(timeout=600) for run in runs] == [0, 0]
     assert (tmp_path / "1.html").read_bytes() == (tmp_path / "2.html").read_bytes()
+
+
+def test_regions_that_share_a_name_stay_apart(seeds_ds):
+    """Two regions called 鼓楼区 are two nodes, each labelled with its city."""
+    from rdflib import Graph, Literal
+    from rdflib.namespace import RDFS
+
+    from fazhi.graph.io import union_graph
+    from fazhi.ontology import FZ
+    from fazhi.viz.network import network_data
+
+    g = Graph()
+    for triple in union_graph(seeds_ds):
+        g.add(triple)
+    regions = sorted({r for r in g.objects(None, FZ.region)})[:2]
+    for r in regions:
+        g.set((r, RDFS.label, Literal("鼓楼区")))
+    data = network_data(g)
+    named = [n for n in data.nodes.values() if n["kind"] == "region" and n["label"].startswith("鼓楼区")]
+    assert len(named) == 2
+    assert len({n["label"] for n in named}) == 2 and all(n["label"].startswith("鼓楼区 (") for n in named)

@@ -37,7 +37,7 @@ def open_page(browser, path):
     return page, requests
 
 
-# kinds come from node ids ("region:顺城区"), so these checks read any version of the page
+# kinds come from node ids ("region:辽宁省抚顺市顺城区"), so these checks read any version of the page
 SHOWN = "window.fazhiNetwork.body.data.nodes.get().map(n => ({id: n.id, kind: n.id.split(':')[0], faded: !!n.faded, colour: (n.color && n.color.background) || n.color}))"
 
 
@@ -114,17 +114,17 @@ def test_choosing_a_mechanism_highlights_its_adopters_by_status(browser, pages):
     choose_mechanism(page, "府院联动")
     shown = page.evaluate(SHOWN)
     lit = {n["id"] for n in shown if not n["faded"]}
-    assert lit == {"mechanism:府院联动", "region:从化区"}
+    assert lit == {"mechanism:府院联动", "region:广东省广州市从化区"}
     assert len(shown) - len(lit) > 100  # everything else is still there, faded
-    assert next(n for n in shown if n["id"] == "region:从化区")["colour"] == "#2ca02c"  # adopted
+    assert next(n for n in shown if n["id"] == "region:广东省广州市从化区")["colour"] == "#2ca02c"  # adopted
     details = page.inner_text("#details")
     assert "first adopters" in details and "广东省广州市从化区" in details
     assert page.locator("#details .diffusion svg").count() == 1
     # a mechanism adopted by some and planned by others: each region in its status's colour
     choose_mechanism(page, "行政执法三项制度")
     colours = {n["id"]: n["colour"] for n in page.evaluate(SHOWN) if not n["faded"] and n["kind"] == "region"}
-    assert colours == {"region:从化区": "#2ca02c", "region:道外区": "#2ca02c", "region:顺城区": "#2ca02c",
-                       "region:石景山区": "#ff7f0e", "region:翠华镇": "#ff7f0e"}
+    assert colours == {"region:广东省广州市从化区": "#2ca02c", "region:黑龙江省哈尔滨市道外区": "#2ca02c", "region:辽宁省抚顺市顺城区": "#2ca02c",
+                       "region:北京市石景山区": "#ff7f0e", "region:云南省昆明市禄劝彝族苗族自治县翠华镇": "#ff7f0e"}
     page.close()
 
 
@@ -138,14 +138,14 @@ def test_search_selects_the_mechanism(browser, pages):
     assert "府院联动" in page.inner_text("#details")
     page.fill("#search", "顺城")
     page.wait_for_timeout(300)
-    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == ["region:顺城区"]
+    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == ["region:辽宁省抚顺市顺城区"]
     page.close()
 
 
 def test_clicking_and_expanding_a_region(browser, pages):
     folder, _, _ = pages
     page, _ = open_page(browser, folder / "graph.html")
-    point = node_point(page, "region:顺城区")
+    point = node_point(page, "region:辽宁省抚顺市顺城区")
     page.mouse.click(point["x"], point["y"])
     page.wait_for_timeout(300)
     details = page.inner_text("#details")
@@ -153,19 +153,19 @@ def test_clicking_and_expanding_a_region(browser, pages):
     assert page.locator("#details .evidence").count() > 5
     assert not any(n["kind"] == "measure" for n in page.evaluate(SHOWN))
     # double-click: its measures, bodies and documents appear around it
-    point = node_point(page, "region:顺城区")
+    point = node_point(page, "region:辽宁省抚顺市顺城区")
     page.mouse.dblclick(point["x"], point["y"])
     page.wait_for_timeout(300)
     shown = page.evaluate(SHOWN)
     measures = [n["id"] for n in shown if n["kind"] == "measure"]
-    assert measures and all(m.endswith("(顺城区)") for m in measures)
+    assert measures and all(m.endswith("(辽宁省抚顺市顺城区)") for m in measures)
     assert {"body", "document"} <= {n["kind"] for n in shown}
     assert overlaps([b for b in label_boxes(page)]) == []
     shot = folder / "network-expanded.png"  # the tracked docs/ screenshots are made by scripts/screenshots.py
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     # and again: collapsed
-    point = node_point(page, "region:顺城区")
+    point = node_point(page, "region:辽宁省抚顺市顺城区")
     page.mouse.dblclick(point["x"], point["y"])
     page.wait_for_timeout(300)
     assert {n["kind"] for n in page.evaluate(SHOWN)} == {"region", "mechanism"}
@@ -181,7 +181,7 @@ def test_labels_of_the_default_view_do_not_overlap(browser, pages):
     assert all(b["anchored"] for b in boxes)
     assert overlaps(boxes) == []
     named = {b["id"] for b in boxes}
-    assert {"region:顺城区", "region:从化区", "region:道外区", "region:石景山区", "region:翠华镇"} <= named
+    assert {"region:辽宁省抚顺市顺城区", "region:广东省广州市从化区", "region:黑龙江省哈尔滨市道外区", "region:北京市石景山区", "region:云南省昆明市禄劝彝族苗族自治县翠华镇"} <= named
     # zooming in names more nodes (less of the graph is on screen, so count those in view)
     before = len(boxes)
     page.evaluate("window.fazhiNetwork.moveTo({scale: window.fazhiNetwork.getScale() * 2.5, animation: false})")
@@ -293,10 +293,10 @@ def test_choosing_a_mechanism_in_a_grouped_page(browser, corpus_pages):
     adopters = page.evaluate("""DATA.links.filter(l => DATA.nodes[l[1]].label === '府院联动').map(l => DATA.nodes[l[0]].parent)""")
     assert lit == {"mechanism:府院联动", *adopters}
     # search reaches a region inside a closed group: the group opens and the region is selected
-    region = page.evaluate("DATA.nodes.find(n => n.kind === 'region').label")
-    page.fill("#search", region)
+    region = page.evaluate("DATA.nodes.find(n => n.kind === 'region')")
+    page.fill("#search", region["label"])
     page.wait_for_timeout(300)
-    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == [f"region:{region}"]
+    assert page.evaluate("window.fazhiNetwork.getSelectedNodes()") == [region["id"]]
     page.close()
 
 
