@@ -14,9 +14,13 @@ Each takes a *source* — an rdflib graph loaded from a file, or a persistent
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
+
 from rdflib import Literal
 
 from ..errors import QueryError
+from . import summary
 from .query import STATUSES, Table, _run, adoption, named_query, resolve_mechanism
 
 OUTCOMES = ("adopted", "planned again", "problem", "not mentioned", "no report")
@@ -50,9 +54,14 @@ def co_adoption(source, status: str = "adopted") -> Table:
     from collections import Counter
     from itertools import combinations
 
-    table = _run(source, named_query("region_mechanisms"), {"statusIri": _status_iri(status)})
+    status_iri = _status_iri(status)
+    with _summary(source) as con:
+        if con is not None:
+            found = summary.region_mechanisms(con, status)
+        else:
+            found = _run(source, named_query("region_mechanisms"), {"statusIri": status_iri}).rows
     sets: dict[str, dict[str, str]] = {}
-    for region, concept, label in table.rows:
+    for region, concept, label in found:
         sets.setdefault(region, {})[concept] = label
     pairs: Counter = Counter()
     for concepts in sets.values():
@@ -64,9 +73,31 @@ def co_adoption(source, status: str = "adopted") -> Table:
 
 def matrix(source) -> Table:
     """The region × mechanism matrix as rows: region, year, mechanism, category, status."""
-    table = _run(source, named_query("matrix"))
-    rows = sorted(set(table.rows), key=lambda r: tuple("" if v is None else str(v) for v in r))
-    return Table(table.columns, tuple(rows))
+    with _summary(source) as con:
+        if con is not None:
+            columns, found = MATRIX_COLUMNS, summary.matrix_rows(con)
+        else:
+            table = _run(source, named_query("matrix"))
+            columns, found = table.columns, table.rows
+    rows = sorted(set(found), key=lambda r: tuple("" if v is None else str(v) for v in r))
+    return Table(columns, tuple(rows))
+
+
+MATRIX_COLUMNS = ("region", "region_full", "year", "mechanism", "category", "status")
+
+
+@contextmanager
+def _summary(source):
+    """The current summary of a store made by a build (``summary.py``); None for a graph file,
+    a store without one, or when ``FAZHI_NO_SUMMARY`` is set (to check the summary against SPARQL)."""
+    from .store import Store
+
+    con = summary.open_current(source) if isinstance(source, Store) and not os.environ.get("FAZHI_NO_SUMMARY") else None
+    try:
+        yield con
+    finally:
+        if con is not None:
+            con.close()
 
 
 def regions_under(source, parent: str) -> Table:

@@ -39,6 +39,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from ..errors import GraphError, QueryError
+from . import summary
 
 CURRENT = "current"
 ENTITIES_GRAPH = URIRef("https://w3id.org/fazhi/graph/entities")
@@ -404,6 +405,7 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
     tx = Transaction(root, db, generation, manifest)
     try:
         yield tx
+        summary.update(db, generation, current)
         db.flush()
         tx.manifest.write(generation.with_suffix(".json"))
         del tx.db, db
@@ -415,6 +417,7 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
         tx.db = None
         shutil.rmtree(generation, ignore_errors=True)
         generation.with_suffix(".json").unlink(missing_ok=True)
+        summary.path_of(generation).unlink(missing_ok=True)
         raise
     _cleanup(root, generation, keep_previous=True)
 
@@ -429,6 +432,7 @@ def clean_stray_generations(root: str | Path) -> None:
         if gen.name > current.name:
             shutil.rmtree(gen, ignore_errors=True)
             gen.with_suffix(".json").unlink(missing_ok=True)
+            summary.path_of(gen).unlink(missing_ok=True)
 
 
 def _cleanup(root: Path, current: Path | None, keep_previous: bool = False) -> None:
@@ -441,6 +445,7 @@ def _cleanup(root: Path, current: Path | None, keep_previous: bool = False) -> N
         if gen.name not in keep:
             shutil.rmtree(gen, ignore_errors=True)
             gen.with_suffix(".json").unlink(missing_ok=True)
+            summary.path_of(gen).unlink(missing_ok=True)
 
 
 def export(store: Store, out: str | Path, *, force: bool = True, include_ontology: bool = True) -> int:

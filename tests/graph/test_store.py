@@ -120,7 +120,9 @@ def test_a_failed_build_leaves_the_store_as_it_was(corpus, tmp_path, seed_files,
         build(corpus, tmp_path / "store")
     after = Store(tmp_path / "store")
     assert after.generation == generation and len(after) == quads
-    assert sorted(p.name for p in (tmp_path / "store").iterdir() if p.name.startswith("gen-")) == [generation.name, generation.name + ".json"]
+    assert sorted(p.name for p in (tmp_path / "store").iterdir() if p.name.startswith("gen-")) == [
+        generation.name, generation.name + ".json", generation.name + ".summary.sqlite"
+    ]
 
 
 def test_duplicates_of_stored_reports_are_refused(corpus, tmp_path):
@@ -289,3 +291,75 @@ def test_co_adoption_counted_in_python_equals_the_query(seed_store, seed_graph, 
     for source in (seed_store, seed_graph):
         by_query = _run(source, named_query("co_adoption"), {"statusIri": FZ[status]})
         assert sorted(ask.co_adoption(source, status).rows) == sorted(by_query.rows)
+
+
+def _answers(store_root: Path, monkeypatch) -> dict:
+    """The corpus-wide answers of a store, from its summary and from SPARQL."""
+    out = {}
+    for mode in ("summary", "sparql"):
+        if mode == "sparql":
+            monkeypatch.setenv("FAZHI_NO_SUMMARY", "1")
+        else:
+            monkeypatch.delenv("FAZHI_NO_SUMMARY", raising=False)
+        store = Store(store_root)
+        out[mode] = (ask.matrix(store), *(ask.co_adoption(store, s) for s in ("adopted", "planned", "problem")))
+    monkeypatch.delenv("FAZHI_NO_SUMMARY", raising=False)
+    return out
+
+
+def test_the_summary_follows_every_build(corpus, tmp_path, seed_files, monkeypatch):
+    """Adding, changing and removing reports: the summary's answers stay those of SPARQL."""
+    from fazhi.graph import summary
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    answers = _answers(root, monkeypatch)
+    assert answers["summary"] == answers["sparql"] and answers["summary"][0].rows
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)  # one more
+    build(corpus, root)
+    after_add = _answers(root, monkeypatch)
+    assert after_add["summary"] == after_add["sparql"] != answers["sparql"]
+    (corpus / seed_files[0].name).unlink()  # one fewer
+    text = (corpus / seed_files[1].name).read_text(encoding="utf-8")
+    (corpus / seed_files[1].name).write_text(text.replace("府院联动", "府院协作"), encoding="utf-8")  # one changed
+    build(corpus, root)
+    after = _answers(root, monkeypatch)
+    assert after["summary"] == after["sparql"] != after_add["sparql"]
+    current = Store(root).generation
+    assert summary.path_of(current).exists()
+    assert sorted(p.name for p in root.glob("*" + summary.SUFFIX)) == sorted(
+        summary.path_of(g).name for g in root.glob("gen-*") if g.is_dir()
+    )  # none left behind by removed generations
+
+
+def test_a_summary_made_for_another_generation_is_not_read(corpus, tmp_path, monkeypatch):
+    import sqlite3
+
+    from fazhi.graph import summary
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    store = Store(root)
+    con = sqlite3.connect(summary.path_of(store.generation))
+    con.execute("UPDATE meta SET value = 'gen-999999' WHERE key = 'generation'")
+    con.execute("DELETE FROM rows")  # were it read, the matrix would be empty
+    con.commit()
+    con.close()
+    assert summary.open_current(store) is None
+    assert ask.matrix(store).rows
+
+
+def test_the_questions_read_the_summary(corpus, tmp_path, monkeypatch):
+    from fazhi.graph import query
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    store = Store(root)
+    expected = (ask.matrix(store), ask.co_adoption(store))
+
+    def no_sparql(*args, **kwargs):
+        raise AssertionError("answered by SPARQL, not by the summary")
+
+    monkeypatch.setattr(query, "_run", no_sparql)
+    monkeypatch.setattr(ask, "_run", no_sparql)
+    assert (ask.matrix(store), ask.co_adoption(store)) == expected
