@@ -27,7 +27,7 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
-from fazhi.ontology import FZ, concept_iri, mint, ontology_graph, vocabulary_graph
+from fazhi.ontology import FZ, OA, concept_iri, mint, ontology_graph, vocabulary_graph
 
 
 def synthetic(nodes: int, seed: int = 7, *, regions: int | None = None, mechanisms: int | None = None) -> Graph:
@@ -67,7 +67,9 @@ def synthetic(nodes: int, seed: int = 7, *, regions: int | None = None, mechanis
             g.add((a, FZ.year, Literal(2024, datatype=XSD.integer)))
             g.add((a, FZ.evidence, e))
             g.add((a, PROV.wasDerivedFrom, report))
-            g.add((e, FZ.sentence, Literal(f"深入推进机制{m:05d},取得明显成效。")))
+            s = mint("report", f"bench-{r}", "sentence", str(m))
+            g.add((e, FZ.inSentence, s))
+            g.add((s, OA.exact, Literal(f"深入推进机制{m:05d},取得明显成效。")))
     return g
 
 

@@ -484,11 +484,12 @@ def build_store(
 # How many reports name each candidate mechanism, recounted over every report graph of a store.
 CANDIDATE_COUNTS = """
 PREFIX fz: <https://w3id.org/fazhi/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
 DROP SILENT GRAPH <CANDIDATES> ;
 INSERT { GRAPH <CANDIDATES> { ?c fz:candidateCount ?n } }
 WHERE {
   SELECT ?c (COUNT(DISTINCT ?report) AS ?n)
-  WHERE { GRAPH ?e { ?c a fz:CandidateMechanism } GRAPH ?g { ?m fz:denotes ?c ; fz:inReport ?report } }
+  WHERE { GRAPH ?e { ?c a fz:CandidateMechanism } GRAPH ?g { ?m fz:denotes ?c ; prov:wasDerivedFrom ?report } }
   GROUP BY ?c
 }
 """

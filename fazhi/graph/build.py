@@ -8,6 +8,8 @@ same triples.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, QB, RDF, RDFS, SKOS, XSD
 
@@ -85,15 +87,47 @@ def _region_chain(region: Region):
     return own, chain
 
 
+def _int(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+@dataclass
+class _Items:
+    """What the parts of ``report_triples`` share: the report, its IRI and the IRIs minted so far."""
+
+    report: Report
+    rep: URIRef
+    add: object  # g.add
+    region: URIRef | None = None
+    parts: dict = field(default_factory=dict)  # index → IRI
+    sections: dict = field(default_factory=dict)
+    measures: dict = field(default_factory=dict)
+    sentences: dict = field(default_factory=dict)  # (start, end) → IRI
+    mentions: list = field(default_factory=list)  # mechanism mentions' IRIs, in order
+    listed: frozenset = frozenset()
+
+    def item(self, kind: str, *rest) -> URIRef:
+        return mint("report", report_key(self.report), kind, *[str(r) for r in rest])
+
+    def mechanism(self, concept: str) -> URIRef:
+        return concept_iri(concept) if concept in self.listed else candidate_iri(concept)
+
+
 def report_triples(report: Report, g: Graph) -> None:
     """Add the triples of one report to ``g``."""
-    key = report_key(report)
-    rep = report_iri(report)
+    items = _Items(report, report_iri(report), g.add, listed=frozenset(m.concept for m in report.mentions if m.listed))
+    _report_node(items)
+    _outline(items)
+    _mechanism_mentions(items)
+    _bodies_and_roles(items)
+    _documents(items)
+    _figures(items)
+    _adoptions(items)
 
-    def item(kind: str, *rest) -> URIRef:
-        return mint("report", key, kind, *[str(r) for r in rest])
 
-    add = g.add
+def _report_node(items: _Items) -> None:
+    """The report, its region with the units above it, and its issuer."""
+    report, rep, add = items.report, items.rep, items.add
     add((rep, RDF.type, FZ.Report))
     add((rep, FZ.sourceFile, Literal(report.source)))
     add((rep, FZ.sha256, Literal(report.sha256)))
@@ -105,8 +139,8 @@ def report_triples(report: Report, g: Graph) -> None:
     if report.published:
         add((rep, DCTERMS.issued, Literal(report.published.isoformat(), datatype=XSD.date)))
 
-    region, chain = _region_chain(report.region)
-    add((rep, FZ.aboutRegion, region))
+    items.region, chain = _region_chain(report.region)
+    add((rep, FZ.aboutRegion, items.region))
     for iri, label, full_name, level, adcode, parent in chain:
         add((iri, RDF.type, FZ.Region))
         add((iri, RDFS.label, Literal(label)))
@@ -123,128 +157,143 @@ def report_triples(report: Report, g: Graph) -> None:
     add((issuer, RDF.type, ORG.Organization))
     add((issuer, RDFS.label, Literal(report.issuer)))
 
-    part_iris = {}
+
+def _outline(items: _Items) -> None:
+    """Parts, sections and measures, each with its offsets and its place in the outline."""
+    report, rep, add = items.report, items.rep, items.add
     for part in report.parts:
-        p = part_iris[part.index] = item("part", part.index + 1)
+        p = items.parts[part.index] = items.item("part", part.index + 1)
         add((p, RDF.type, PART_CLASS[part.kind]))
         add((p, RDF.type, FZ.Part))
         add((p, FZ.heading, Literal(part.heading)))
         add((p, FZ.order, Literal(part.index + 1, datatype=XSD.integer)))
-        add((p, OA.start, Literal(part.start, datatype=XSD.nonNegativeInteger)))
-        add((p, OA.end, Literal(part.end, datatype=XSD.nonNegativeInteger)))
+        add((p, OA.start, _int(part.start)))
+        add((p, OA.end, _int(part.end)))
         add((p, DCTERMS.isPartOf, rep))
         add((rep, DCTERMS.hasPart, p))
         add((p, FZ.inReport, rep))
 
-    section_iris = {}
     for section in report.sections:
-        s = section_iris[section.index] = item("section", section.index + 1)
-        parent = part_iris[section.part]
+        s = items.sections[section.index] = items.item("section", section.index + 1)
+        parent = items.parts[section.part]
         add((s, RDF.type, FZ.Section))
         add((s, FZ.heading, Literal(section.heading)))
         add((s, FZ.enumerator, Literal(section.enumerator)))
         add((s, FZ.order, Literal(section.index + 1, datatype=XSD.integer)))
-        add((s, OA.start, Literal(section.start, datatype=XSD.nonNegativeInteger)))
-        add((s, OA.end, Literal(section.end, datatype=XSD.nonNegativeInteger)))
+        add((s, OA.start, _int(section.start)))
+        add((s, OA.end, _int(section.end)))
         add((s, DCTERMS.isPartOf, parent))
         add((parent, DCTERMS.hasPart, s))
         add((s, FZ.inReport, rep))
 
-    measure_iris = {}
     for measure in report.measures:
-        m = measure_iris[measure.index] = item("measure", measure.index + 1)
-        parent = section_iris[measure.section] if measure.section is not None else part_iris[measure.part]
+        m = items.measures[measure.index] = items.item("measure", measure.index + 1)
+        parent = items.sections[measure.section] if measure.section is not None else items.parts[measure.part]
         add((m, RDF.type, FZ.Measure))
         add((m, FZ.heading, Literal(measure.heading)))
         add((m, FZ.enumerator, Literal(measure.enumerator)))
         add((m, FZ.order, Literal(measure.index + 1, datatype=XSD.integer)))
         add((m, FZ.status, STATUS[measure.status]))
-        add((m, OA.start, Literal(measure.start, datatype=XSD.nonNegativeInteger)))
-        add((m, OA.end, Literal(measure.end, datatype=XSD.nonNegativeInteger)))
+        add((m, OA.start, _int(measure.start)))
+        add((m, OA.end, _int(measure.end)))
         add((m, DCTERMS.isPartOf, parent))
         add((parent, DCTERMS.hasPart, m))
         if measure.section is not None:
             add((m, FZ.inSection, parent))
         add((m, FZ.inReport, rep))
 
-    def mechanism_iri(concept: str) -> URIRef:
-        return concept_iri(concept) if concept in listed else candidate_iri(concept)
 
-    listed = {m.concept for m in report.mentions if m.listed}
-    for name in sorted({m.concept for m in report.mentions} - listed):
+def _sentence(items: _Items, span) -> URIRef:
+    """The node of the sentence at ``span``, its text written once however many mentions stand in it."""
+    key = (span.start, span.end)
+    s = items.sentences.get(key)
+    if s is None:
+        s = items.sentences[key] = items.item("sentence", f"{span.start}-{span.end}")
+        add = items.add
+        add((s, RDF.type, FZ.Sentence))
+        add((s, OA.start, _int(span.start)))
+        add((s, OA.end, _int(span.end)))
+        add((s, OA.exact, Literal(span.text)))
+        add((s, FZ.inReport, items.rep))
+    return s
+
+
+def _span(items: _Items, x: URIRef, surface, sentence, denotes: URIRef) -> None:
+    """A mention's own triples: its offsets and text, the sentence it stands in, what it names, its source."""
+    add = items.add
+    add((x, RDF.type, FZ.Mention))
+    add((x, OA.start, _int(surface.start)))
+    add((x, OA.end, _int(surface.end)))
+    add((x, OA.exact, Literal(surface.text)))
+    if sentence is not None:
+        add((x, FZ.inSentence, _sentence(items, sentence)))
+    add((x, FZ.denotes, denotes))
+    add((x, PROV.wasDerivedFrom, items.rep))
+
+
+def _mechanism_mentions(items: _Items) -> None:
+    """Candidate mechanisms' descriptions and every mechanism mention, with its place in the outline."""
+    report, add = items.report, items.add
+    for name in sorted({m.concept for m in report.mentions} - items.listed):
         candidate = candidate_iri(name)
         add((candidate, RDF.type, FZ.CandidateMechanism))
         add((candidate, RDF.type, SKOS.Concept))
         add((candidate, SKOS.inScheme, CANDIDATES))
         add((candidate, SKOS.prefLabel, Literal(name, lang="zh")))
-    mention_iris = []
     for mention in report.mentions:
-        concept = mechanism_iri(mention.concept)
-        x = item("mention", f"{mention.surface.start}-{mention.surface.end}", mention.concept)
-        mention_iris.append(x)
-        add((x, RDF.type, FZ.Mention))
-        add((x, OA.start, Literal(mention.surface.start, datatype=XSD.nonNegativeInteger)))
-        add((x, OA.end, Literal(mention.surface.end, datatype=XSD.nonNegativeInteger)))
-        add((x, OA.exact, Literal(mention.surface.text)))
-        add((x, FZ.sentence, Literal(mention.sentence.text)))
-        add((x, FZ.sentenceStart, Literal(mention.sentence.start, datatype=XSD.nonNegativeInteger)))
-        add((x, FZ.sentenceEnd, Literal(mention.sentence.end, datatype=XSD.nonNegativeInteger)))
-        add((x, FZ.denotes, concept))
-        add((x, PROV.wasDerivedFrom, rep))
-        add((x, FZ.inReport, rep))
+        concept = items.mechanism(mention.concept)
+        x = items.item("mention", f"{mention.surface.start}-{mention.surface.end}", mention.concept)
+        items.mentions.append(x)
+        _span(items, x, mention.surface, mention.sentence, concept)
         if mention.inferred:
             add((x, FZ.inferred, Literal(True)))
         if mention.status:
             add((x, FZ.status, STATUS[mention.status]))
         if mention.part is not None:
-            add((x, FZ.inPart, part_iris[mention.part]))
-        if mention.section is not None and mention.section in section_iris:
-            add((x, FZ.inSection, section_iris[mention.section]))
+            add((x, FZ.inPart, items.parts[mention.part]))
+        if mention.section is not None and mention.section in items.sections:
+            add((x, FZ.inSection, items.sections[mention.section]))
         if mention.measure is not None:
-            add((x, FZ.inMeasure, measure_iris[mention.measure]))
-            add((measure_iris[mention.measure], FZ.mentionsMechanism, concept))
+            add((x, FZ.inMeasure, items.measures[mention.measure]))
+            add((items.measures[mention.measure], FZ.mentionsMechanism, concept))
 
-    def mention(kind: str, record, denotes: URIRef, n: int) -> URIRef:
-        """An evidence span for a role, document, body or figure (placed by the linking stage)."""
-        surface, sentence = record.surface, record.sentence
-        x = item("mention", f"{surface.start}-{surface.end}", kind, n)
-        add((x, RDF.type, FZ.Mention))
-        add((x, OA.start, Literal(surface.start, datatype=XSD.nonNegativeInteger)))
-        add((x, OA.end, Literal(surface.end, datatype=XSD.nonNegativeInteger)))
-        add((x, OA.exact, Literal(surface.text)))
-        if sentence is not None:
-            add((x, FZ.sentence, Literal(sentence.text)))
-            add((x, FZ.sentenceStart, Literal(sentence.start, datatype=XSD.nonNegativeInteger)))
-            add((x, FZ.sentenceEnd, Literal(sentence.end, datatype=XSD.nonNegativeInteger)))
-        add((x, FZ.denotes, denotes))
-        add((x, PROV.wasDerivedFrom, rep))
-        add((x, FZ.inReport, rep))
-        if record.measure is not None:
-            add((x, FZ.inMeasure, measure_iris[record.measure]))
-        return x
 
-    for n, body in enumerate(report.bodies):
+def _mention(items: _Items, kind: str, record, denotes: URIRef, n: int) -> URIRef:
+    """An evidence span for a role, document, body or figure (placed by the linking stage)."""
+    x = items.item("mention", f"{record.surface.start}-{record.surface.end}", kind, n)
+    _span(items, x, record.surface, record.sentence, denotes)
+    if record.measure is not None:
+        items.add((x, FZ.inMeasure, items.measures[record.measure]))
+    return x
+
+
+def _bodies_and_roles(items: _Items) -> None:
+    add = items.add
+    for n, body in enumerate(items.report.bodies):
         b = mint("body", body.canonical)
         add((b, RDF.type, FZ.Body))
         add((b, RDF.type, ORG.Organization))
         add((b, RDFS.label, Literal(body.canonical)))
         add((b, FZ.bodyType, body_type_iri(body.type)))
-        mention("body", body, b, n)
+        _mention(items, "body", body, b, n)
         if body.measure is not None:
-            add((measure_iris[body.measure], FZ.involvesBody, b))
+            add((items.measures[body.measure], FZ.involvesBody, b))
 
-    for n, role in enumerate(report.roles):
+    for n, role in enumerate(items.report.roles):
         r = role_iri(role.canonical)
         add((r, RDF.type, FZ.Role))
         add((r, RDF.type, SKOS.Concept))
         add((r, SKOS.inScheme, FZV["roles"]))
         add((r, SKOS.prefLabel, Literal(role.canonical, lang="zh")))
-        mention("role", role, r, n)
+        _mention(items, "role", role, r, n)
         if role.measure is not None:
-            add((measure_iris[role.measure], FZ.involvesRole, r))
+            add((items.measures[role.measure], FZ.involvesRole, r))
 
-    for n, document in enumerate(report.documents):
-        d = item("document", n + 1)
+
+def _documents(items: _Items) -> None:
+    rep, add = items.rep, items.add
+    for n, document in enumerate(items.report.documents):
+        d = items.item("document", n + 1)
         add((d, RDF.type, FZ.CitedDocument))
         add((d, DCTERMS.title, Literal(document.title)))
         add((d, FZ.citedIn, rep))
@@ -252,13 +301,17 @@ def report_triples(report: Report, g: Graph) -> None:
             add((d, FZ.issuerLevel, Literal(document.issuer_level)))
         if document.issuer:
             add((d, FZ.documentIssuer, Literal(document.issuer)))
-        add((d, FZ.evidence, mention("document", document, d, n)))
+        add((d, FZ.evidence, _mention(items, "document", document, d, n)))
         add((rep, DCTERMS.references, d))
         for measure in document.measures:
-            add((measure_iris[measure], FZ.citesDocument, d))
+            add((items.measures[measure], FZ.citesDocument, d))
 
+
+def _figures(items: _Items) -> None:
+    """Figures as RDF Data Cube observations (region × year × indicator)."""
+    report, add = items.report, items.add
     for n, figure in enumerate(report.figures):
-        f = item("figure", n + 1)
+        f = items.item("figure", n + 1)
         indicator = indicator_iri(figure.indicator or UNCLASSIFIED)
         add((indicator, RDF.type, FZ.Indicator))
         add((indicator, RDF.type, SKOS.Concept))
@@ -267,29 +320,32 @@ def report_triples(report: Report, g: Graph) -> None:
         add((f, RDF.type, FZ.Figure))
         add((f, RDF.type, QB.Observation))
         add((f, QB.dataSet, FZ.figures))
-        add((f, FZ.region, region))
+        add((f, FZ.region, items.region))
         add((f, FZ.year, Literal(report.year, datatype=XSD.integer)))
         add((f, FZ.indicator, indicator))
         add((f, FZ.value, Literal(_decimal(figure.value), datatype=XSD.decimal)))
         add((f, FZ.unit, Literal(figure.unit)))
         if figure.approx:
             add((f, FZ.approximate, Literal(True)))
-        add((f, FZ.evidence, mention("figure", figure, f, n)))
-        add((f, FZ.inReport, rep))
+        add((f, FZ.evidence, _mention(items, "figure", figure, f, n)))
+        add((f, FZ.inReport, items.rep))
         if figure.measure is not None:
-            add((measure_iris[figure.measure], FZ.reportsFigure, f))
+            add((items.measures[figure.measure], FZ.reportsFigure, f))
 
+
+def _adoptions(items: _Items) -> None:
+    """One adoption per mechanism the report names, its evidence the mechanism's mentions."""
+    report, add = items.report, items.add
     for adoption in report.adoptions:
-        a = item("adoption", adoption.concept)
+        a = items.item("adoption", adoption.concept)
         add((a, RDF.type, FZ.Adoption))
-        add((a, FZ.region, region))
-        add((a, FZ.mechanism, mechanism_iri(adoption.concept)))
+        add((a, FZ.region, items.region))
+        add((a, FZ.mechanism, items.mechanism(adoption.concept)))
         add((a, FZ.status, STATUS[adoption.status]))
         add((a, FZ.year, Literal(report.year, datatype=XSD.integer)))
-        add((a, PROV.wasDerivedFrom, rep))
-        add((a, FZ.inReport, rep))
+        add((a, PROV.wasDerivedFrom, items.rep))
         for i in adoption.mentions:
-            add((a, FZ.evidence, mention_iris[i]))
+            add((a, FZ.evidence, items.mentions[i]))
 
 
 def _decimal(value: float) -> str:

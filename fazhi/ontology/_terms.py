@@ -33,6 +33,7 @@ class FZ(DefinedNamespace):
     Report: URIRef
     Role: URIRef
     Section: URIRef
+    Sentence: URIRef
     ShortcomingsPart: URIRef
     Status: URIRef
     StatusScheme: URIRef
@@ -66,6 +67,7 @@ class FZ(DefinedNamespace):
     inPart: URIRef
     inReport: URIRef
     inSection: URIRef
+    inSentence: URIRef
     indicator: URIRef
     inferred: URIRef
     involvesBody: URIRef
@@ -86,9 +88,6 @@ class FZ(DefinedNamespace):
     region: URIRef
     regionName: URIRef
     reportsFigure: URIRef
-    sentence: URIRef
-    sentenceEnd: URIRef
-    sentenceStart: URIRef
     sha256: URIRef
     sharedCount: URIRef
     sourceFile: URIRef

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, XSD
 
 from fazhi.graph.build import build_dataset, build_graph, report_iri
 from fazhi.graph.io import load, save, serialize, union_graph
@@ -79,7 +79,22 @@ def test_every_mention_points_back_to_its_sentence(seed_reports):
     for m in mentions:
         start, end = int(g.value(m, OA.start)), int(g.value(m, OA.end))
         assert report.text[start:end] == str(g.value(m, OA.exact))
-        assert str(g.value(m, OA.exact)) in str(g.value(m, FZ.sentence)) or g.value(m, FZ.inferred) is not None
+        sentence = g.value(m, FZ.inSentence)
+        s_start, s_end = int(g.value(sentence, OA.start)), int(g.value(sentence, OA.end))
+        assert report.text[s_start:s_end] == str(g.value(sentence, OA.exact))
+        assert s_start <= start and end <= s_end or g.value(m, FZ.inferred) is not None
+
+
+def test_a_sentence_is_written_once_however_many_mentions_stand_in_it(seed_reports):
+    report = seed_reports["000_d1a4c8b9dac7cebb.txt"]
+    g = report_only(report)
+    sentences = set(g.subjects(RDF.type, FZ.Sentence))
+    spans = {(m.sentence.start, m.sentence.end) for m in report.mentions}
+    assert len(sentences) == len({(int(g.value(s, OA.start)), int(g.value(s, OA.end))) for s in sentences}) >= len(spans)
+    assert len(list(g.triples((None, OA.exact, None)))) == len(sentences) + len(list(g.subjects(RDF.type, FZ.Mention)))
+    for s in sentences:
+        assert len(list(g.objects(s, OA.exact))) == 1
+        assert g.value(s, FZ.inReport) == report_iri(report)
 
 
 def test_seeds_graph_conforms(seed_reports):
@@ -115,6 +130,11 @@ def set_value(predicate, cls, value):
         (set_value(FZ.status, FZ.Measure, FZ.problem), "adopted or planned"),
         (set_value(OA.start, FZ.Mention, Literal(10**9)), "before its end"),
         (drop(FZ.evidence, FZ.Adoption), "at least one mention as evidence"),
+        (drop(FZ.inSentence, FZ.Mention), "stands in exactly one sentence"),
+        (set_value(FZ.inSentence, FZ.Mention, FZ.adopted), "stands in exactly one sentence"),
+        (drop(OA.exact, FZ.Sentence), "one text as written"),
+        (set_value(OA.start, FZ.Sentence, Literal(10**9, datatype=XSD.nonNegativeInteger)), "before its end offset"),
+        (drop(FZ.inReport, FZ.Sentence), "a sentence belongs to exactly one report"),
         (set_value(FZ.sha256, FZ.Report, Literal("nothex")), "SHA-256"),
     ],
 )
