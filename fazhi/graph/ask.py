@@ -14,9 +14,6 @@ Each takes a *source* — an rdflib graph loaded from a file, or a persistent
 
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
-
 from rdflib import Literal
 
 from ..errors import QueryError
@@ -55,7 +52,7 @@ def co_adoption(source, status: str = "adopted") -> Table:
     from itertools import combinations
 
     status_iri = _status_iri(status)
-    with _summary(source) as con:
+    with summary.current(source) as con:
         if con is not None:
             found = summary.region_mechanisms(con, status)
         else:
@@ -73,7 +70,7 @@ def co_adoption(source, status: str = "adopted") -> Table:
 
 def matrix(source) -> Table:
     """The region × mechanism matrix as rows: region, year, mechanism, category, status."""
-    with _summary(source) as con:
+    with summary.current(source) as con:
         if con is not None:
             columns, found = MATRIX_COLUMNS, summary.matrix_rows(con)
         else:
@@ -86,18 +83,20 @@ def matrix(source) -> Table:
 MATRIX_COLUMNS = ("region", "region_full", "year", "mechanism", "category", "status")
 
 
-@contextmanager
-def _summary(source):
-    """The current summary of a store made by a build (``summary.py``); None for a graph file,
-    a store without one, or when ``FAZHI_NO_SUMMARY`` is set (to check the summary against SPARQL)."""
-    from .store import Store
+def adoption_evidence(source) -> Table:
+    """Every adoption with its category, evidence sentence and source file (the network page's rows).
 
-    con = summary.open_current(source) if isinstance(source, Store) and not os.environ.get("FAZHI_NO_SUMMARY") else None
-    try:
-        yield con
-    finally:
+    From a graph file, one row per evidence sentence; from a store's summary,
+    one row per adoption with its first sentence (a store's page would not show
+    them all: at 10,000 reports that is hundreds of thousands of sentences).
+    """
+    with summary.current(source) as con:
         if con is not None:
-            con.close()
+            return Table(EVIDENCE_COLUMNS, tuple(summary.evidence_rows(con)))
+    return _run(source, named_query("network_adoptions"))
+
+
+EVIDENCE_COLUMNS = ("region", "full", "year", "mechanism", "category", "status", "sentence", "source")
 
 
 def regions_under(source, parent: str) -> Table:

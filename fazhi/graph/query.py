@@ -187,30 +187,52 @@ def run_per_region(graph, query: Sparql, region: str | None, bindings: dict) -> 
     or once if none is given; an unknown name is an error with the closest names."""
     if not region:
         return _run(graph, query, bindings)
+    tables = [_run(graph, query, {**bindings, "r": r}) for r in regions_within(graph, region)]
+    return Table(tables[0].columns, tuple(row for t in tables for row in t.rows))
+
+
+def regions_within(graph, region: str) -> list[URIRef]:
+    """The regions named ``region`` and every region under them, sorted; an unknown name is an
+    error with the closest names (a province or city rolls up to the regions under it)."""
     regions = resolve_regions(graph, region)
     if not regions:
         raise QueryError(f"{region}: no region of that name in the graph" + _did_you_mean(graph, "region_names", region))
     within = named_query("regions_within")
-    for parent in list(regions):  # a province or city rolls up to the regions under it
+    for parent in list(regions):
         regions.extend(URIRef(row[0]) for row in _run(graph, within, {"r": parent}).rows)
-    regions = sorted(set(regions))
-    tables = [_run(graph, query, {**bindings, "r": r}) for r in regions]
-    return Table(tables[0].columns, tuple(row for t in tables for row in t.rows))
+    return sorted(set(regions))
 
 
 def adoption(graph, mechanism: str | None = None, region: str | None = None, status: str | None = None) -> Table:
-    """Which region adopted (planned, lamented) which mechanism: one row per region, year, mechanism."""
-    bindings = {}
-    if mechanism:
-        bindings["concept"] = resolve_mechanism(graph, mechanism)
-    if status:
-        if status not in STATUSES:
-            raise QueryError(f"--status {status}: unknown status — use one of {', '.join(STATUSES)}")
-        from ..ontology import FZ
+    """Which region adopted (planned, lamented) which mechanism: one row per region, year, mechanism.
 
+    A store's summary (``summary.py``) answers when it belongs to the store's
+    current generation; otherwise, and for graph files, ``adoption.rq`` does.
+    """
+    from . import summary
+
+    concept = resolve_mechanism(graph, mechanism) if mechanism else None
+    if status and status not in STATUSES:
+        raise QueryError(f"--status {status}: unknown status — use one of {', '.join(STATUSES)}")
+    keep = summary.ADOPTION_COLUMNS
+    with summary.current(graph) as con:
+        if con is not None:
+            regions = [str(r) for r in regions_within(graph, region)] if region else None
+            found = summary.adoption_rows(con, None if concept is None else str(concept), regions, status)
+        else:
+            found = _adoption_sparql(graph, concept, region, status, keep)
+    rows = sorted(set(found), key=lambda r: (r[0], r[2], r[3], r[5]))
+    return Table(keep, tuple(rows))
+
+
+def _adoption_sparql(graph, concept, region, status, keep) -> list[tuple]:
+    from ..ontology import FZ
+
+    bindings = {}
+    if concept is not None:
+        bindings["concept"] = concept
+    if status:
         bindings["statusIri"] = FZ[status]
     table = run_per_region(graph, named_query("adoption"), region, bindings)
-    keep = ("region", "region_full", "year", "mechanism", "status", "source", "evidence")
     idx = [table.columns.index(c) for c in keep]
-    rows = sorted({tuple(row[i] for i in idx) for row in table.rows}, key=lambda r: (r[0], r[2], r[3], r[5]))
-    return Table(keep, tuple(rows))
+    return [tuple(row[i] for i in idx) for row in table.rows]

@@ -5,7 +5,7 @@ mechanism's labels. At 10 M quads that takes 14 s and 8 s in Oxigraph, and even 
 flat RDF summary cannot be read faster from Python: 100 k observations of six
 literals (600 k quads) take 3.3 s to scan through pyoxigraph, term creation
 being the cost. So the summary is a table — SQLite, beside the generation it
-belongs to (``gen-000007.summary.sqlite``) — with one row per distinct
+belongs to (``gen-000007.summary.sqlite``) — with one row per adoption
 (graph, region, year, mechanism, status) and the values the questions return.
 
 A commit brings the previous generation's summary up to date instead of
@@ -20,28 +20,39 @@ current one, is never read: the questions then fall back to SPARQL.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
 
 SUFFIX = ".summary.sqlite"
-VERSION = "1"
+VERSION = "2"
 
 _PREFIXES = """
 PREFIX fz: <https://w3id.org/fazhi/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
-# The rows of matrix.rq, with the graph, region and mechanism IRIs they come from.
+# One row per adoption: the columns of matrix.rq, the graph, region and mechanism IRIs they come
+# from, and what `ask adopters` shows besides (the report's file, the first evidence sentence).
 ROWS = _PREFIXES + """
-SELECT DISTINCT ?g ?r ?region ?region_full ?year ?m ?mechanism ?category ?status WHERE {
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?g ?r ?region ?region_full ?year ?m ?mechanism ?category ?status ?source (MIN(?sentence) AS ?evidence) WHERE {
   %s
-  GRAPH ?g { ?a a fz:Adoption ; fz:region ?r ; fz:mechanism ?m ; fz:status ?s ; fz:year ?year . }
+  GRAPH ?g {
+    ?a a fz:Adoption ; fz:region ?r ; fz:mechanism ?m ; fz:status ?s ; fz:year ?year ;
+       prov:wasDerivedFrom ?report ; fz:evidence ?e .
+    ?report fz:sourceFile ?source .
+    ?e fz:inSentence ?es . ?es oa:exact ?sentence .
+  }
   ?r rdfs:label ?region ; fz:fullName ?region_full .
   ?m skos:prefLabel ?mechanism .
   OPTIONAL { ?m fz:category ?c . ?c skos:prefLabel ?category }
   BIND (STRAFTER(STR(?s), "#") AS ?status)
 }
+GROUP BY ?g ?a ?r ?region ?region_full ?year ?m ?mechanism ?category ?status ?source
 """
 LABELS = _PREFIXES + """
 SELECT ?x ?label ?extra WHERE {
@@ -49,7 +60,7 @@ SELECT ?x ?label ?extra WHERE {
   UNION { ?x fz:fullName ?extra ; rdfs:label ?label }
 }
 """
-COLUMNS = ("graph", "r", "region", "region_full", "year", "m", "mechanism", "category", "status")
+COLUMNS = ("graph", "r", "region", "region_full", "year", "m", "mechanism", "category", "status", "source", "evidence")
 
 
 def path_of(generation: Path) -> Path:
@@ -102,6 +113,8 @@ def _schema(con) -> None:
     con.execute(f"CREATE TABLE IF NOT EXISTS rows ({', '.join(COLUMNS)})")
     con.execute("CREATE INDEX IF NOT EXISTS rows_graph ON rows (graph)")
     con.execute("CREATE INDEX IF NOT EXISTS rows_status ON rows (status)")
+    con.execute("CREATE INDEX IF NOT EXISTS rows_mechanism ON rows (m)")
+    con.execute("CREATE INDEX IF NOT EXISTS rows_region ON rows (r)")
 
 
 def _fingerprint(db) -> str:
@@ -114,6 +127,20 @@ def _fingerprint(db) -> str:
     for line in labels:
         digest.update(line.encode("utf-8") + b"\n")
     return digest.hexdigest()
+
+
+@contextmanager
+def current(source):
+    """The current summary of a store made by a build, open read-only for the block; None for a
+    graph file, a store without one, or when ``FAZHI_NO_SUMMARY`` is set (to check it against SPARQL)."""
+    from .store import Store
+
+    con = open_current(source) if isinstance(source, Store) and not os.environ.get("FAZHI_NO_SUMMARY") else None
+    try:
+        yield con
+    finally:
+        if con is not None:
+            con.close()
 
 
 def open_current(store) -> sqlite3.Connection | None:
@@ -141,3 +168,32 @@ def matrix_rows(con) -> list[tuple]:
 def region_mechanisms(con, status: str) -> list[tuple]:
     """The rows of ``region_mechanisms.rq`` for one status: region IRI, concept IRI, label."""
     return con.execute("SELECT DISTINCT r, m, mechanism FROM rows WHERE status = ?", (status,)).fetchall()
+
+
+ADOPTION_COLUMNS = ("region", "region_full", "year", "mechanism", "status", "source", "evidence")
+
+
+def adoption_rows(con, concept: str | None, regions: list[str] | None, status: str | None) -> list[tuple]:
+    """The rows of ``adoption.rq``: region, region_full, year, mechanism, status, source, evidence —
+    of one mechanism (IRI), of some regions (IRIs) and/or of one status."""
+    where, args = [], []
+    if concept is not None:
+        where.append("m = ?")
+        args.append(concept)
+    if regions is not None:
+        where.append(f"r IN ({', '.join('?' * len(regions))})")
+        args.extend(regions)
+    if status is not None:
+        where.append("status = ?")
+        args.append(status)
+    sql = f"SELECT DISTINCT {', '.join(ADOPTION_COLUMNS)} FROM rows" + (" WHERE " + " AND ".join(where) if where else "")
+    return con.execute(sql, args).fetchall()
+
+
+def evidence_rows(con) -> list[tuple]:
+    """The rows of ``network_adoptions.rq``, one evidence sentence (the first) per adoption:
+    region, full, year, mechanism, category, status, sentence, source."""
+    return con.execute(
+        "SELECT DISTINCT region, region_full, year, mechanism, category, status, evidence, source FROM rows"
+    ).fetchall()
+

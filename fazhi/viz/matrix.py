@@ -13,7 +13,7 @@ import json
 from importlib import resources
 from pathlib import Path
 
-from ..graph.query import run_named
+from ..graph.ask import matrix
 
 STATUS_COLOURS = {"adopted": "#2ca02c", "planned": "#ff7f0e", "problem": "#d62728"}
 STATUS_MARK = {"adopted": "●", "planned": "○", "problem": "✕"}
@@ -29,7 +29,7 @@ def matrix_data(graph) -> dict:
     cells: dict[tuple[str, str], str] = {}
     rows: dict[str, dict] = {}
     columns: dict[str, str] = {}
-    for rec in run_named(graph, "matrix").records():
+    for rec in matrix(graph).records():  # a store's summary answers, when it has one
         row_key = f"{rec['region_full']} {rec['year']}"
         rows.setdefault(row_key, {"key": row_key, "region": rec["region"], "full": rec["region_full"], "year": int(rec["year"])})
         category = rec["category"] or UNLISTED

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ..graph.ask import adoption_evidence
 from ..graph.query import run_named
 from .layout import force_layout, spiral
 
@@ -82,7 +83,7 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
     data = NetworkData()
     groups = _region_groups(graph)
     keep_regions = set()
-    for row in _sorted(run_named(graph, "network_adoptions").records()):  # the same bytes whatever order SPARQL gives
+    for row in _sorted(adoption_evidence(graph).records()):  # the same bytes whatever order SPARQL gives
         if region and region not in (row["region"], row["full"]):
             continue
         row["province"], row["city"] = groups.get(row["full"], (None, None))
@@ -108,7 +109,9 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
         if edge is None or STATUS_ORDER.index(row["status"]) < STATUS_ORDER.index(edge["status"]):
             data.edges[(r, m)] = {"from": r, "to": m, "status": row["status"], "year": int(row["year"]),
                                   "color": STATUS_COLOURS[row["status"]]}
-    for row in _sorted(run_named(graph, "network_measures").records()):
+    filtered = region or mechanism or province
+    measures = run_named(graph, "network_measures").records() if filtered or _measure_count(graph) <= DETAIL_LIMIT else []
+    for row in _sorted(measures):
         if row["full"] not in keep_regions:
             continue
         if mechanism and row["kind"] == "mechanism" and row["target"] != mechanism:
@@ -123,6 +126,12 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
         data.edge(data.node("region", row["full"]), measure_id, color="#dddddd")
     _name_apart(data)
     return data
+
+
+def _measure_count(graph) -> int:
+    """Measures in the graph. Over ``DETAIL_LIMIT`` the page has no room for them (``_details``),
+    so an unfiltered page does not read them: on a 10,000-report store that join is most of the time."""
+    return int(run_named(graph, "measure_count").rows[0][0])
 
 
 def _name_apart(data: NetworkData) -> None:

@@ -302,7 +302,18 @@ def _answers(store_root: Path, monkeypatch) -> dict:
         else:
             monkeypatch.delenv("FAZHI_NO_SUMMARY", raising=False)
         store = Store(store_root)
-        out[mode] = (ask.matrix(store), *(ask.co_adoption(store, s) for s in ("adopted", "planned", "problem")))
+        matrix = ask.matrix(store)
+        mechanisms = sorted({row[3] for row in matrix.rows})
+        regions = sorted({row[0] for row in matrix.rows})
+        provinces = sorted({row[1].split("省")[0] + "省" for row in matrix.rows if "省" in row[1]})  # roll-ups
+        out[mode] = (
+            matrix,
+            *(ask.co_adoption(store, s) for s in ("adopted", "planned", "problem")),
+            *(ask.adopters(store, m) for m in mechanisms),
+            *(ask.adopters(store, m, "planned") for m in mechanisms[:10]),
+            *(ask.mechanisms_of(store, r) for r in regions + provinces),
+            *(ask.mechanisms_of(store, r, "adopted") for r in provinces),
+        )
     monkeypatch.delenv("FAZHI_NO_SUMMARY", raising=False)
     return out
 
@@ -355,11 +366,59 @@ def test_the_questions_read_the_summary(corpus, tmp_path, monkeypatch):
     root = tmp_path / "store"
     build(corpus, root)
     store = Store(root)
-    expected = (ask.matrix(store), ask.co_adoption(store))
+    expected = (ask.matrix(store), ask.co_adoption(store), ask.adopters(store, "府院联动"), ask.mechanisms_of(store, "辽宁省"))
+    assert all(table.rows for table in expected)
+    run = query._run
+    corpus_wide = [query.named_query(name) for name in ("adoption", "matrix", "region_mechanisms")]
 
-    def no_sparql(*args, **kwargs):
-        raise AssertionError("answered by SPARQL, not by the summary")
+    def names_only(source, sparql, *args, **kwargs):  # looking names up is SPARQL's; the answers are the summary's
+        if any(sparql is q for q in corpus_wide):
+            raise AssertionError(f"{sparql.where} answered by SPARQL, not by the summary")
+        return run(source, sparql, *args, **kwargs)
 
-    monkeypatch.setattr(query, "_run", no_sparql)
-    monkeypatch.setattr(ask, "_run", no_sparql)
-    assert (ask.matrix(store), ask.co_adoption(store)) == expected
+    monkeypatch.setattr(query, "_run", names_only)
+    monkeypatch.setattr(ask, "_run", names_only)
+    assert (ask.matrix(store), ask.co_adoption(store), ask.adopters(store, "府院联动"), ask.mechanisms_of(store, "辽宁省")) == expected
+
+
+def test_a_stores_pages_read_its_summary(seed_store, seed_graph, monkeypatch):
+    """The network and the matrix of a store come from its summary: the same regions, mechanisms,
+    statuses and cells as from the graph, each adoption with its first evidence sentence."""
+    from fazhi.graph import query
+    from fazhi.viz.matrix import matrix_data
+    from fazhi.viz.network import network_data
+
+    def adoptions(data):
+        return {(a, b, e["status"], e["year"]) for (a, b), e in data.edges.items() if "status" in e}
+
+    def evidence(data):
+        return {(item["region_full"], item["mechanism"], item["status"], item["sentence"])
+                for n in data.nodes.values() if n["kind"] == "region" for item in n["evidence"]}
+
+    from_graph, matrix_of_graph = network_data(seed_graph), matrix_data(seed_graph)
+    run = query._run
+    per_mention = [query.named_query(name) for name in ("network_adoptions", "matrix")]
+
+    def guarded(source, sparql, *args, **kwargs):
+        if any(sparql is q for q in per_mention):
+            raise AssertionError(f"{sparql.where} run on a store that has a summary")
+        return run(source, sparql, *args, **kwargs)
+
+    monkeypatch.setattr(query, "_run", guarded)
+    from_store = network_data(seed_store)
+    assert adoptions(from_store) == adoptions(from_graph) and adoptions(from_graph)
+    assert set(from_store.nodes) == set(from_graph.nodes)
+    first = evidence(from_store)
+    assert first < evidence(from_graph)
+    assert len(first) == len({(r, m, s) for r, m, s, _ in first})  # one sentence per adoption
+    assert matrix_data(seed_store) == matrix_of_graph
+
+
+def test_an_unfiltered_page_skips_measures_it_has_no_room_for(seed_graph, monkeypatch):
+    from fazhi.viz import network
+
+    assert any(n["kind"] == "measure" for n in network.network_data(seed_graph).nodes.values())
+    monkeypatch.setattr(network, "DETAIL_LIMIT", 10)
+    assert not any(n["kind"] == "measure" for n in network.network_data(seed_graph).nodes.values())
+    filtered = network.network_data(seed_graph, mechanism="府院联动")
+    assert any(n["kind"] == "measure" for n in filtered.nodes.values())  # a filtered page still reads them
