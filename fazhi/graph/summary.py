@@ -11,15 +11,14 @@ belongs to (``gen-000007.summary.sqlite``) — with one row per adoption
 A commit brings the previous generation's summary up to date instead of
 recomputing it: the rows of named graphs that are gone are dropped and those of
 new graphs added (a report graph's name is the hash of its text, so a name never
-changes content). A fingerprint of the labels the rows copy (mechanisms' names
-and categories, regions' names) is kept; when it differs, everything is
-recomputed. A summary that is missing, or whose generation is not the store's
+changes content). The labels the rows copy (mechanisms' names and categories,
+regions' names) are kept by IRI; labels of new IRIs are only added, and when a
+known IRI's label changes, everything is recomputed. A summary that is missing, or whose generation is not the store's
 current one, is never read: the questions then fall back to SPARQL.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -27,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SUFFIX = ".summary.sqlite"
-VERSION = "2"
+VERSION = "3"
 
 _PREFIXES = """
 PREFIX fz: <https://w3id.org/fazhi/ontology#>
@@ -80,9 +79,11 @@ def update(db, generation: Path, previous: Path | None) -> None:
     try:
         _schema(con)
         meta = dict(con.execute("SELECT key, value FROM meta"))
-        stamp = _fingerprint(db)
+        labels = _labels(db)
+        stored = dict(con.execute("SELECT x, value FROM labels"))
+        relabelled = any(x in labels and labels[x] != value for x, value in stored.items())
         graphs_now = {g.value for g in db.named_graphs()}
-        if meta.get("version") != VERSION or meta.get("labels") != stamp:
+        if meta.get("version") != VERSION or relabelled:
             con.execute("DELETE FROM rows")
             con.execute("DELETE FROM graphs")
             known: set[str] = set()
@@ -98,9 +99,10 @@ def update(db, generation: Path, previous: Path | None) -> None:
             rows = [tuple(plain_value(s[c]) for c in ("g", *COLUMNS[1:])) for s in result]
             con.executemany(f"INSERT INTO rows VALUES ({', '.join('?' * len(COLUMNS))})", rows)
             con.executemany("INSERT INTO graphs VALUES (?)", ((g,) for g in new))
+        con.execute("DELETE FROM labels")
+        con.executemany("INSERT INTO labels VALUES (?, ?)", sorted(labels.items()))
         con.executemany(
-            "INSERT OR REPLACE INTO meta VALUES (?, ?)",
-            (("version", VERSION), ("labels", stamp), ("generation", generation.name)),
+            "INSERT OR REPLACE INTO meta VALUES (?, ?)", (("version", VERSION), ("generation", generation.name)),
         )
         con.commit()
     finally:
@@ -110,6 +112,7 @@ def update(db, generation: Path, previous: Path | None) -> None:
 def _schema(con) -> None:
     con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     con.execute("CREATE TABLE IF NOT EXISTS graphs (name TEXT PRIMARY KEY)")
+    con.execute("CREATE TABLE IF NOT EXISTS labels (x TEXT PRIMARY KEY, value TEXT)")
     con.execute(f"CREATE TABLE IF NOT EXISTS rows ({', '.join(COLUMNS)})")
     con.execute("CREATE INDEX IF NOT EXISTS rows_graph ON rows (graph)")
     con.execute("CREATE INDEX IF NOT EXISTS rows_status ON rows (status)")
@@ -117,16 +120,17 @@ def _schema(con) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS rows_region ON rows (r)")
 
 
-def _fingerprint(db) -> str:
-    """A hash of every label a row copies: mechanisms' names and categories, regions' names."""
-    digest = hashlib.sha256()
-    labels = sorted(
-        "\t".join("" if t is None else t.value for t in (s["x"], s["label"], s["extra"]))
-        for s in db.query(LABELS, use_default_graph_as_union=True)
-    )
-    for line in labels:
-        digest.update(line.encode("utf-8") + b"\n")
-    return digest.hexdigest()
+def _labels(db) -> dict[str, str]:
+    """Every label a row copies, by the IRI it belongs to: mechanisms' names and categories, regions' names.
+
+    A new report brings new IRIs (its region, its candidate mechanisms): their
+    labels are only added. Only a label that changed for an IRI already known
+    makes the rows stale.
+    """
+    found: dict[str, list[str]] = {}
+    for s in db.query(LABELS, use_default_graph_as_union=True):
+        found.setdefault(s["x"].value, []).append("\t".join("" if t is None else t.value for t in (s["label"], s["extra"])))
+    return {x: "\n".join(sorted(values)) for x, values in found.items()}
 
 
 @contextmanager

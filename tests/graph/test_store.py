@@ -422,3 +422,46 @@ def test_an_unfiltered_page_skips_measures_it_has_no_room_for(seed_graph, monkey
     assert not any(n["kind"] == "measure" for n in network.network_data(seed_graph).nodes.values())
     filtered = network.network_data(seed_graph, mechanism="府院联动")
     assert any(n["kind"] == "measure" for n in filtered.nodes.values())  # a filtered page still reads them
+
+
+def _summary_rows(root: Path) -> list[tuple]:
+    import sqlite3
+
+    from fazhi.graph import summary
+
+    con = sqlite3.connect(summary.path_of(Store(root).generation))
+    try:
+        return con.execute("SELECT graph, region, evidence FROM rows").fetchall()
+    finally:
+        con.close()
+
+
+def test_the_summary_is_recomputed_only_when_a_known_label_changes(corpus, tmp_path, seed_files):
+    """A new report brings a new region (a new label): the old rows are kept as they are. A changed
+    label of a region already known makes every row stale: they are made again."""
+    import sqlite3
+
+    from fazhi.graph import summary
+    from fazhi.graph.store import transaction
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    con = sqlite3.connect(summary.path_of(Store(root).generation))
+    con.execute("UPDATE rows SET evidence = 'kept as it was'")  # a mark that a recomputation would wipe
+    con.commit()
+    con.close()
+    before = {g for g, _, _ in _summary_rows(root)}
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)  # a report of another region
+    build(corpus, root)
+    rows = _summary_rows(root)
+    assert {e for g, _, e in rows if g in before} == {"kept as it was"}
+    assert {g for g, _, _ in rows} > before and all(e != "kept as it was" for g, _, e in rows if g not in before)
+
+    (region,) = {r for g, r, _ in rows if g in before and r == "顺城区"}
+    with transaction(root) as tx:
+        tx.update(f"""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+            DELETE {{ GRAPH ?g {{ ?r rdfs:label "{region}" }} }} INSERT {{ GRAPH ?g {{ ?r rdfs:label "新顺城区" }} }}
+            WHERE {{ GRAPH ?g {{ ?r rdfs:label "{region}" }} }}""")
+    rows = _summary_rows(root)
+    assert "kept as it was" not in {e for _, _, e in rows}
+    assert "新顺城区" in {r for _, r, _ in rows} and region not in {r for _, r, _ in rows}
