@@ -58,6 +58,16 @@ CASES = [
  # units of the pastoral regions and the banner as a county
  ("创建民主法治示范嘎查村4个。", "民主法治示范村（社区）创建"),
  ("成功创建自治区法治政府建设示范旗。", "法治政府建设示范创建"),
+ # written so on eval/blind2 (a second blind set): the official enumeration, bare in-house lawyers,
+ # the village designation without 示范, the older name of the assessment, the enforcement platform
+ ("推行公职律师、公司律师制度。", "公职律师制度"),
+ ("全县公职律师达到24名。", "公职律师制度"),
+ ("创建省级民主法治村3个。", "民主法治示范村（社区）创建"),
+ ("将依法行政考评纳入全市绩效考核体系。", "法治政府建设考核"),
+ ("推进信访工作法治化。", "信访法治化"),
+ ("开通12345市民服务热线。", "12345政务服务便民热线"),
+ ("建成全省统一的行政执法监督平台。", "行政执法监督平台"),
+ ("全面应用全国行政执法综合管理监督信息系统。", "行政执法监督平台"),
 ]
 
 
