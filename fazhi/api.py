@@ -413,10 +413,12 @@ def build_store(
     from .ontology import ontology_graph, vocabulary_graph
 
     if not plan.extract and not plan.removed and plan.generation is not None:
+        from .graph import summary
         from .graph.store import Store, clean_stray_generations
 
         clean_stray_generations(plan.store)  # what a killed build left behind
         current = Store(plan.store)  # nothing changed: no new generation
+        summary.refresh(current)  # but a store made by an older fazhi gets the summary it reads
         return StoreSummary(
             store=plan.store, generation=plan.generation, reports=len(plan.manifest.reports), extracted=0,
             unchanged=len(plan.unchanged), removed=0, quads=len(current),

@@ -66,12 +66,12 @@ def path_of(generation: Path) -> Path:
     return generation.with_suffix(SUFFIX)
 
 
-def update(db, generation: Path, previous: Path | None) -> None:
+def update(db, generation: Path, previous: Path | None, target: Path | None = None) -> None:
     """Write ``generation``'s summary from the Oxigraph store ``db`` (its checkpoint, before commit),
-    starting from ``previous``'s summary where there is one."""
+    starting from ``previous``'s summary where there is one; into ``target`` if given."""
     from .store import plain_value
 
-    target = path_of(generation)
+    target = target or path_of(generation)
     target.unlink(missing_ok=True)
     if previous is not None and path_of(previous).exists():
         shutil.copyfile(path_of(previous), target)
@@ -145,6 +145,27 @@ def current(source):
     finally:
         if con is not None:
             con.close()
+
+
+def refresh(store) -> bool:
+    """Make the summary of ``store``'s current generation when it has none that this fazhi reads
+    (a store built before there was one, or by an older version); True if it did.
+
+    Readers may be using the store meanwhile: the summary is written beside it
+    and renamed into place, so they see the old file or the whole new one.
+    """
+    con = open_current(store)
+    if con is not None:
+        con.close()
+        return False
+    generation = store.generation
+    partial = generation.parent / f".{path_of(generation).name}.tmp"
+    try:
+        update(store.oxigraph, generation, None, target=partial)
+        os.replace(partial, path_of(generation))
+    finally:
+        partial.unlink(missing_ok=True)
+    return True
 
 
 def open_current(store) -> sqlite3.Connection | None:

@@ -83,6 +83,7 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
     data = NetworkData()
     groups = _region_groups(graph)
     keep_regions = set()
+    seen: set[tuple] = set()  # (node, evidence item) pairs already listed
     for row in _sorted(adoption_evidence(graph).records()):  # the same bytes whatever order SPARQL gives
         if region and region not in (row["region"], row["full"]):
             continue
@@ -103,7 +104,9 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
             n["years"].add(int(row["year"]))
             item = {"mechanism": row["mechanism"], "region": row["region"], "region_full": row["full"],
                     "status": row["status"], "year": int(row["year"]), "sentence": row["sentence"], "source": row["source"]}
-            if item not in n["evidence"]:
+            key = (node_id, *item.values())
+            if key not in seen:  # a set: a common mechanism has thousands of items, a list scan made this quadratic
+                seen.add(key)
                 n["evidence"].append(item)
         edge = data.edges.get((r, m))
         if edge is None or STATUS_ORDER.index(row["status"]) < STATUS_ORDER.index(edge["status"]):

@@ -465,3 +465,29 @@ def test_the_summary_is_recomputed_only_when_a_known_label_changes(corpus, tmp_p
     rows = _summary_rows(root)
     assert "kept as it was" not in {e for _, _, e in rows}
     assert "新顺城区" in {r for _, r, _ in rows} and region not in {r for _, r, _ in rows}
+
+
+def test_a_no_op_build_gives_an_older_store_the_summary_it_reads(corpus, tmp_path, monkeypatch):
+    """A store whose summary this fazhi does not read (made by an older version) gets one from a
+    build that changes nothing, without a new generation; the answers are SPARQL's."""
+    import sqlite3
+
+    from fazhi.graph import summary
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    generation = Store(root).generation
+    con = sqlite3.connect(summary.path_of(generation))
+    con.execute("UPDATE meta SET value = 'older' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    assert summary.open_current(Store(root)) is None
+    build(corpus, root)
+    store = Store(root)
+    assert store.generation == generation
+    con = summary.open_current(store)
+    assert con is not None
+    con.close()
+    answers = _answers(root, monkeypatch)
+    assert answers["summary"] == answers["sparql"]
+    assert not summary.refresh(store)  # nothing to do the second time
