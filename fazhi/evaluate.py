@@ -107,7 +107,9 @@ def dataset_kind(gold_path: str | Path) -> dict:
     return {"kind": "unknown", "note": "not listed in an eval/datasets.tsv: say in your results how this gold was made"}
 
 
-def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: frozenset) -> tuple[Counts, dict, Counts]:
+def score_all_mechanisms(
+    report: Report, gold_mechanisms: list[dict], listed: frozenset, errors: list | None = None,
+) -> tuple[Counts, dict, Counts]:
     """Listed and unlisted mechanisms on (mechanism, status).
 
     A predicted concept of the reference vocabulary (``listed``) is right when
@@ -135,6 +137,9 @@ def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: fr
             elif any(s < ge and gs < e for s, e in spans for gs, ge in gold_spans[i]):
                 hits.append(i)
         ok = bool(hits)
+        if not ok and errors is not None:
+            surface = report.mentions[adoption.mentions[0]].surface.text if adoption.mentions else ""
+            errors.append((report.source, "wrong", adoption.status, adoption.concept, surface))
         counts.tp += ok
         counts.fp += not ok
         by_status[adoption.status].tp += ok
@@ -145,6 +150,8 @@ def score_all_mechanisms(report: Report, gold_mechanisms: list[dict], listed: fr
     for i, entry in enumerate(gold_mechanisms):
         outside = entry["canonical"] not in listed
         if i not in found:
+            if errors is not None:
+                errors.append((report.source, "missed", entry["status"], entry["canonical"], " | ".join(entry["surface"])))
             counts.fn += 1
             by_status[entry["status"]].fn += 1
             other.fn += outside
@@ -192,9 +199,13 @@ def _norm(s: str | None) -> str:
     return "".join((s or "").split())
 
 
-def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) -> dict:
+ERROR_COLUMNS = ("file", "error", "status", "mechanism", "surface")
+
+
+def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset, errors: list | None = None) -> dict:
     """Scores keyed by category. ``listed`` holds the keys of the reference vocabulary
-    (``reference_vocabulary``; fazhi's own concept keys where the gold has none)."""
+    (``reference_vocabulary``; fazhi's own concept keys where the gold has none). The
+    mechanism errors behind the all-mechanism scores go to ``errors`` if given."""
     pairs = [(r, gold[r.source]) for r in reports if r.source in gold]
     if not pairs:
         raise InputError("none of the given reports is in the gold file — pass the seed files the gold annotates")
@@ -242,7 +253,7 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
         for status in STATUSES:
             by_status[status].add({p for p in predicted if p[1] == status}, {e for e in expected if e[1] == status})
 
-        counts, statuses, other = score_all_mechanisms(report, doc["mechanisms"], listed)
+        counts, statuses, other = score_all_mechanisms(report, doc["mechanisms"], listed, errors)
         _merge(all_mech, counts)
         _merge(other_mech, other)
         for status in STATUSES:
@@ -329,7 +340,7 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset) ->
     return result
 
 
-def evaluate_files(paths, gold_path: str | Path, encoding: str | None = None) -> dict:
+def evaluate_files(paths, gold_path: str | Path, encoding: str | None = None, errors: list | None = None) -> dict:
     """Extract the report files under ``paths`` and score them against ``gold_path``.
 
     The result holds every category's scores and ``dataset``: what kind of data
@@ -344,7 +355,7 @@ def evaluate_files(paths, gold_path: str | Path, encoding: str | None = None) ->
     reports = extract_files(paths, encoding=encoding)
     reference = reference_vocabulary(gold_path)
     listed = reference if reference is not None else MechanismLexicon.from_concepts(mechanism_concepts()).listed
-    scores = evaluate(reports, gold, listed)
+    scores = evaluate(reports, gold, listed, errors)
     scores["dataset"] = {
         **dataset_kind(gold_path),
         "gold": str(gold_path),

@@ -192,20 +192,25 @@ def eval_(
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold annotation (JSON); default: the seeds' gold shipped with fazhi (eval/seeds-gold.json)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Decode the reports with this encoding."),
     format: Format = FormatOption,
+    errors: bool = typer.Option(False, "--errors", help="List the mechanism errors instead of the scores: each wrong adoption and each missed gold mechanism (file, error, status, mechanism, surface)."),
 ):
     """Score the extractor against a gold annotation: precision, recall, F1 per category and status."""
-    from ..evaluate import default_gold, evaluate_files
+    from ..evaluate import ERROR_COLUMNS, default_gold, evaluate_files
+    from ..graph.query import Table
 
     gold = gold or default_gold()
-    scores = evaluate_files(paths, gold, encoding=encoding)
+    found: list = []
+    scores = evaluate_files(paths, gold, encoding=encoding, errors=found)
     dataset = scores["dataset"]
     if dataset["kind"] != "blind":
         print(f"fazhi eval: {gold} is {dataset['kind']} data — {dataset['note']}", file=sys.stderr)
+    if errors:
+        rows = sorted(found, key=lambda r: (r[0], r[1] != "wrong", r[3], r[2]))
+        emit(Table(ERROR_COLUMNS, tuple(rows)), format, f"fazhi eval: {len(rows)} mechanism errors")
+        return
     if format == Format.json:
         print(json.dumps(scores, ensure_ascii=False, indent=1))
         return
-    from ..graph.query import Table
-
     rows = []
     for category, value in scores.items():
         if not isinstance(value, dict):

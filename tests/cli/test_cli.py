@@ -96,6 +96,20 @@ def test_eval_json_keys(seeds_dir):
     assert set(scores["mechanisms"]["by_status"]) == {"adopted", "planned", "problem"}
 
 
+def test_eval_errors_lists_what_the_scores_count(seeds_dir):
+    """--errors: one row per wrong adoption and per missed gold mechanism, as many as the
+    all-mechanism score's false positives and false negatives."""
+    gold = Path(__file__).parents[2] / "eval" / "seeds-gold.json"
+    scores = json.loads(run("eval", seeds_dir, "--gold", gold, "--format", "json").stdout)["mechanisms_all"]
+    result = run("eval", seeds_dir, "--gold", gold, "--errors", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["file", "error", "status", "mechanism", "surface"]
+    assert sum(r["error"] == "wrong" for r in rows) == scores["fp"] > 0
+    assert sum(r["error"] == "missed" for r in rows) == scores["fn"] > 0
+    assert all(r["file"].endswith(".txt") and r["status"] in ("adopted", "planned", "problem") for r in rows)
+
+
 # --- errors: one line, non-zero exit, nothing written ---------------------------------
 
 
