@@ -33,6 +33,8 @@ Two rules find them, both over the normalised text:
    role ``action``) and stands after an adoption verb or before 工作/机制/模式/改革,
    or any name that a verb of adoption (推行, 实行, 推广 …, role ``adopt_bare``)
    takes with nothing after it but punctuation or such a head (推行“红色物业”).
+   A quoted manner (…式) that such a verb takes names a method together with the
+   activity after it, up to punctuation (推行“体检式”执法检查).
    A quoted platform, team, campaign or title won is no method.
 
 A candidate that starts with a long listed label (重大行政决策跟踪反馈机制 starts
@@ -477,6 +479,16 @@ def _is_method(name: str, before: str, after: str) -> bool:
     return method_like or acts or bare
 
 
+def _styled_activity(name: str, before: str, after: str) -> str:
+    """推行“体检式”执法检查, 全面推行“非接触式”办税: a quoted manner (…式) that a verb of adoption
+    takes, and the activity (1–4 characters up to punctuation) done in that manner, which is part
+    of the name; "" when the name is no such manner."""
+    if not name.endswith("式") or "、" in name or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", after):
+        return ""  # manners in a row (“台账式、项目式”管理) describe how work is done, they name nothing
+    adopted = any(before.endswith(w) for w in _words("adopt")) or bool(_field_after_adoption(before))
+    return after if adopted else ""
+
+
 def _field_after_adoption(before: str) -> str:
     """推行行政复议“阳光审查”: the field (2–6 characters, no verb, no number) between a verb of
     adoption and the quoted method it adopts; "" when ``before`` is not so."""
@@ -523,12 +535,13 @@ def _find_quoted(norm, taken, found):
             continue
         before = _before_quoted(norm, m.start())
         after = re.split(r"[,。;:!?、《》\n ]", re.sub(r"^(?:“[^“”]{1,20}”)+", "", norm[m.end() : m.end() + 40]))[0][:8]
-        if _is_method(name, before, after):
-            start = m.start()
+        styled = _styled_activity(name, before, after)
+        if styled or _is_method(name, before, after):
+            start, end = m.start(), m.end() + len(styled)
             if not any(before.endswith(w) for w in _words("adopt_bare")):
                 start -= len(_field_after_adoption(before))  # 行政复议“阳光审查”: the field is part of the name
-            if not any(s < m.start() and start < e for s, e in taken):
-                found.append(Candidate(_unquoted(norm[start : m.end()]), start, m.end(), False))
+            if not any(s < end and start < e for s, e in taken):
+                found.append(Candidate(_unquoted(norm[start:end]), start, end, False))
 
 
 def find_candidates(

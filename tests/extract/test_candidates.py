@@ -251,6 +251,10 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("推行“一窗通办”“一码通行”,群众少跑腿。", "一码通行"),
         # a field between the verb and the quoted method belongs to the name
         ("推行行政复议“阳光复议”,案件公开听证。", "行政复议阳光复议"),
+        # a quoted manner (…式) names a method with the activity done that way
+        ("推行“陪诊式”执法检查,专家随同。", "陪诊式执法检查"),
+        ("全面推行“不见面式”办证,全程网办。", "不见面式办证"),
+        ("推行城管执法“教练式”文书。", "城管执法教练式文书"),
     ],
 )
 def test_quoted_methods(extract, sentence, name):
@@ -269,6 +273,8 @@ def test_quoted_methods(extract, sentence, name):
         "打造“河畔法律服务站”。",  # adopted, but a place
         "深化“美丽庭院”建设。",  # what is built, not how
         "开展“法律进农家”。",  # 开展 takes activities
+        "推行“台账式、项目式”管理。",  # manners in a row describe how work is done
+        "取得“跨越式”发展。",  # a manner no verb of adoption takes
     ],
 )
 def test_quoted_non_methods(extract, sentence):
