@@ -5,18 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
-
 
 from cli_helpers import assert_one_line_error, run
-
-
-@pytest.fixture(scope="module")
-def seeds_ttl(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("diffusion") / "seeds.ttl"
-    result = run("build", seeds_dir, "--out", out, "--quiet")
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_ask_diffusion_csv(seeds_ttl):

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from cli_helpers import assert_one_line_error, run
-
-
-@pytest.fixture(scope="module")
-def seeds_ttl(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("map") / "seeds.ttl"
-    result = run("build", seeds_dir, "--out", out, "--quiet")
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_viz_map_writes_one_offline_page(seeds_ttl, tmp_path):

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from cli_helpers import run
-
-
-@pytest.fixture(scope="module")
-def seeds_ttl(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("viz") / "seeds.ttl"
-    result = run("build", seeds_dir, "--out", out, "--quiet")
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_viz_network(seeds_ttl, tmp_path):
