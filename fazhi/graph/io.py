@@ -13,7 +13,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import ParserError
 
 from ..errors import GraphError
@@ -28,6 +28,14 @@ FORMATS = {
     ".nq": "nquads",
 }
 QUAD_FORMATS = {"trig", "nquads"}
+# Graphs made before a sentence was a node of its own gave each mention its sentence as a
+# literal (fz:sentence); today's queries find no evidence in them, so they are refused, not read.
+OLD_SENTENCE = "https://w3id.org/fazhi/ontology#sentence"
+
+
+def older_layout_error(where: str, rebuild: str) -> GraphError:
+    return GraphError(f"{where}: made by an older fazhi (evidence sentences as fz:sentence), which today's "
+                      f"questions would answer with nothing — rebuild it: {rebuild}")
 
 
 def format_for(path: str | Path) -> str:
@@ -139,4 +147,6 @@ def load(path: str | Path) -> Dataset:
     except Exception as exc:  # rdflib's parsers raise many kinds of errors on bad input
         message = " ".join(str(exc).split())[:200]
         raise GraphError(f"{path}: not a valid {fmt} file ({exc.__class__.__name__}: {message})") from None
+    if next(ds.triples((None, URIRef(OLD_SENTENCE), None)), None) is not None:
+        raise older_layout_error(str(path), f"fazhi build REPORTS --out {path} --force")
     return ds

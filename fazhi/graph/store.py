@@ -40,6 +40,7 @@ from rdflib.namespace import RDF, XSD
 
 from ..errors import GraphError, QueryError
 from . import summary
+from .io import OLD_SENTENCE, older_layout_error
 
 CURRENT = "current"
 ENTITIES_GRAPH = URIRef("https://w3id.org/fazhi/graph/entities")
@@ -240,6 +241,8 @@ class Store:
         except OSError as exc:
             raise GraphError(f"{root}: cannot open the store ({' '.join(str(exc).split())[:200]})") from None
         self.manifest = Manifest.read(generation.with_suffix(".json"))
+        if next(self._db.quads_for_pattern(None, _ox().NamedNode(OLD_SENTENCE), None, None), None) is not None:
+            raise older_layout_error(str(root), "fazhi build REPORTS --store NEW_FOLDER")
 
     def __len__(self) -> int:
         return len(self._db)

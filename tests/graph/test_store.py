@@ -491,3 +491,22 @@ def test_a_no_op_build_gives_an_older_store_the_summary_it_reads(corpus, tmp_pat
     answers = _answers(root, monkeypatch)
     assert answers["summary"] == answers["sparql"]
     assert not summary.refresh(store)  # nothing to do the second time
+
+
+def test_a_graph_of_the_older_layout_is_refused_not_read_as_empty(corpus, tmp_path):
+    """Before a sentence was a node, a mention held its sentence as fz:sentence; today's questions
+    would find no evidence there and answer nothing. Such a file or store is refused by name."""
+    from fazhi.graph.io import load
+    from fazhi.graph.store import transaction
+
+    old = tmp_path / "old.ttl"
+    old.write_text('<https://w3id.org/fazhi/id/report/k/mention/1-2> <https://w3id.org/fazhi/ontology#sentence> "某句。" .\n', encoding="utf-8")
+    with pytest.raises(GraphError, match=r"old\.ttl: made by an older fazhi .* fazhi build REPORTS --out"):
+        load(old)
+    root = tmp_path / "store"
+    build(corpus, root)
+    Store(root)  # today's layout opens
+    with transaction(root) as tx:
+        tx.update('INSERT DATA { GRAPH <urn:g> { <urn:m> <https://w3id.org/fazhi/ontology#sentence> "某句。" } }')
+    with pytest.raises(GraphError, match="made by an older fazhi"):
+        Store(root)
