@@ -410,7 +410,7 @@ def build_store(
     from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH
     from .graph.store import Entry, Manifest, transaction
     from .graph.worker import STORE, Settings, validate_shared
-    from .ontology import ontology_graph, vocabulary_graph
+    from .ontology import fingerprint, ontology_graph, vocabulary_graph
 
     if not plan.extract and not plan.removed and plan.generation is not None:
         from .graph import summary
@@ -424,7 +424,7 @@ def build_store(
             unchanged=len(plan.unchanged), removed=0, quads=len(current),
         )
     progress = _Progress(progress)
-    manifest = Manifest(dict(plan.manifest.reports))  # the plan stays as it was
+    manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology)  # the plan stays as it was
     replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
     gone = {e.path for e in plan.removed} | replaced
     known = [(e.sha256, e.region, e.year, e.issuer, e.path) for key, e in manifest.reports.items() if key not in gone]
@@ -435,9 +435,12 @@ def build_store(
             tx.manifest = manifest
             for key in sorted(gone):
                 tx.remove_graph(manifest.reports.pop(key).graph)
-            onto = ontology_graph()
-            onto += vocabulary_graph()
-            tx.replace_graph(ONTOLOGY_GRAPH, onto)
+            stamp = fingerprint()
+            if manifest.ontology != stamp:  # rewritten only when the package or the local vocabulary changed
+                onto = ontology_graph()
+                onto += vocabulary_graph()
+                tx.replace_graph(ONTOLOGY_GRAPH, onto)
+                manifest.ontology = stamp
             progress.phase("extracting", len(plan.extract))
             extracted, entities, violations, batch, chars = 0, set(), [], [], 0
             stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,

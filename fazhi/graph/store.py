@@ -182,12 +182,13 @@ class Entry:
 @dataclass
 class Manifest:
     reports: dict[str, Entry] = field(default_factory=dict)  # by path
+    ontology: str = ""  # fingerprint of the ontology and vocabulary in the ontology graph ("": unknown)
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls({e["path"]: Entry(**e) for e in data["reports"]})
+            return cls({e["path"]: Entry(**e) for e in data["reports"]}, data.get("ontology", ""))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise GraphError(f"{path}: unreadable store manifest ({exc}) — rebuild the store into a new folder") from None
 
@@ -197,6 +198,7 @@ class Manifest:
         data = {
             "format": "fazhi-store",
             "version": MANIFEST_VERSION,
+            "ontology": self.ontology,
             "reports": [vars(e) for _, e in sorted(self.reports.items())],
         }
         write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -347,6 +349,7 @@ def import_file(root: str | Path, path: str | Path) -> int:
     with transaction(root) as tx:
         tx.load(path)
         tx.move_entities()
+        tx.manifest.ontology = ""  # a dump may bring an ontology graph of its own: the next build rewrites it
         count = len(tx.db)
     return count
 

@@ -54,6 +54,7 @@ __all__ = [
     "validate",
     "validate_part",
     "vocabulary_graph",
+    "fingerprint",
 ]
 
 
@@ -99,6 +100,21 @@ def _copy(g: Graph) -> Graph:
     for triple in g:
         out.add(triple)
     return out
+
+
+def fingerprint() -> str:
+    """A hash of the ontology and vocabulary texts (the user's local additions included), without
+    parsing them: a store keeps it to rewrite its ontology graph only when they changed."""
+    import hashlib
+
+    from .local import vocabulary_turtle
+
+    digest = hashlib.sha256()
+    for name in ("fazhi.ttl", "statuses.ttl"):
+        digest.update(resources.files(__package__).joinpath(name).read_bytes())
+    vocabulary = vocabulary_turtle()
+    digest.update(vocabulary.encode("utf-8") if vocabulary is not None else resources.files(__package__).joinpath("mechanisms.ttl").read_bytes())
+    return digest.hexdigest()
 
 
 def ontology_graph() -> Graph:

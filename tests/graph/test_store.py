@@ -510,3 +510,27 @@ def test_a_graph_of_the_older_layout_is_refused_not_read_as_empty(corpus, tmp_pa
         tx.update('INSERT DATA { GRAPH <urn:g> { <urn:m> <https://w3id.org/fazhi/ontology#sentence> "某句。" } }')
     with pytest.raises(GraphError, match="made by an older fazhi"):
         Store(root)
+
+
+def test_the_ontology_graph_is_rewritten_only_when_it_changed(corpus, tmp_path, seed_files, monkeypatch):
+    """Adding a report leaves the ontology graph alone when the ontology and vocabulary are those it
+    holds; a changed fingerprint (a new fazhi, a local vocabulary) rewrites it."""
+    from fazhi.graph.build import ONTOLOGY_GRAPH
+    from fazhi.graph.store import Transaction
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    assert Store(root).manifest.ontology == fazhi.ontology.fingerprint()
+    before = count(Store(root), f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
+    written = []
+    replace = Transaction.replace_graph
+    monkeypatch.setattr(Transaction, "replace_graph", lambda tx, name, graph: (written.append(str(name)), replace(tx, name, graph)))
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    build(corpus, root)
+    assert str(ONTOLOGY_GRAPH) not in written
+    assert count(Store(root), f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}") == before
+    monkeypatch.setattr(fazhi.ontology, "fingerprint", lambda: "another vocabulary")
+    shutil.copy(seed_files[4], corpus / seed_files[4].name)
+    build(corpus, root)
+    assert str(ONTOLOGY_GRAPH) in written
+    assert Store(root).manifest.ontology == "another vocabulary"
