@@ -77,13 +77,15 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
         shutil.copyfile(path_of(previous), target)
     con = sqlite3.connect(target)
     try:
+        if _version(con) != VERSION:  # another layout (an older fazhi's): start afresh
+            for table in ("rows", "graphs", "labels", "meta"):
+                con.execute(f"DROP TABLE IF EXISTS {table}")
         _schema(con)
-        meta = dict(con.execute("SELECT key, value FROM meta"))
         labels = _labels(db)
         stored = dict(con.execute("SELECT x, value FROM labels"))
         relabelled = any(x in labels and labels[x] != value for x, value in stored.items())
         graphs_now = {g.value for g in db.named_graphs()}
-        if meta.get("version") != VERSION or relabelled:
+        if relabelled:
             con.execute("DELETE FROM rows")
             con.execute("DELETE FROM graphs")
             known: set[str] = set()
@@ -107,6 +109,14 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
         con.commit()
     finally:
         con.close()
+
+
+def _version(con) -> str | None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
 
 
 def _schema(con) -> None:

@@ -534,3 +534,28 @@ def test_the_ontology_graph_is_rewritten_only_when_it_changed(corpus, tmp_path, 
     build(corpus, root)
     assert str(ONTOLOGY_GRAPH) in written
     assert Store(root).manifest.ontology == "another vocabulary"
+
+
+def test_a_summary_of_an_older_layout_is_made_afresh_on_the_next_build(corpus, tmp_path, seed_files, monkeypatch):
+    """A store built by an older fazhi holds a summary with other columns; the next build that adds
+    a report starts the summary afresh instead of writing rows into the old table."""
+    import sqlite3
+
+    from fazhi.graph import summary
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    con = sqlite3.connect(summary.path_of(Store(root).generation))
+    con.execute("DROP TABLE rows")
+    con.execute("CREATE TABLE rows (graph, r, region, region_full, year, m, mechanism, category, status)")  # version 1's
+    con.execute("DROP TABLE labels")
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'version'")
+    con.commit()
+    con.close()
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    build(corpus, root)
+    con = summary.open_current(Store(root))
+    assert con is not None
+    con.close()
+    answers = _answers(root, monkeypatch)
+    assert answers["summary"] == answers["sparql"]
