@@ -340,13 +340,14 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
     under one of ``paths`` (a folder given, or the file itself) and is gone is
     dropped; reports from elsewhere are kept.
     """
-    from .graph.store import Manifest, current_generation
+    from .graph.store import Manifest, Store, current_generation
 
     paths = [Path(p) for p in paths]
     files = collect_paths(paths)
     store = Path(store)
     current = current_generation(store) if store.is_dir() else None
-    manifest = Manifest.read(current.with_suffix(".json")) if current is not None else Manifest()
+    # opening the store refuses one of an older layout before anything is built into it
+    manifest = Store(store).manifest if current is not None else Manifest()
     scope = [p.resolve() for p in paths]
     hashes = {}
     extract, unchanged = [], []

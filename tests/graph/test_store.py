@@ -510,6 +510,8 @@ def test_a_graph_of_the_older_layout_is_refused_not_read_as_empty(corpus, tmp_pa
         tx.update('INSERT DATA { GRAPH <urn:g> { <urn:m> <https://w3id.org/fazhi/ontology#sentence> "某句。" } }')
     with pytest.raises(GraphError, match="made by an older fazhi"):
         Store(root)
+    with pytest.raises(GraphError, match="made by an older fazhi"):
+        plan_store_build([corpus], root)  # nothing is built into it
 
 
 def test_the_ontology_graph_is_rewritten_only_when_it_changed(corpus, tmp_path, seed_files, monkeypatch):
