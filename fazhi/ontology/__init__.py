@@ -70,9 +70,13 @@ def _parse(*names: str) -> Graph:
     return g
 
 
+ONTOLOGY_FILES = ("fazhi.ttl", "statuses.ttl")
+VOCABULARY_FILE = "mechanisms.ttl"
+
+
 @lru_cache(maxsize=1)
 def _ontology() -> Graph:
-    return _parse("fazhi.ttl", "statuses.ttl")
+    return _parse(*ONTOLOGY_FILES)
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +86,7 @@ def _vocabulary() -> Graph:
 
     turtle = vocabulary_turtle()
     if turtle is None:
-        return _parse("mechanisms.ttl")
+        return _parse(VOCABULARY_FILE)
     g = Graph()
     g.parse(data=turtle, format="turtle")
     return g
@@ -110,10 +114,10 @@ def fingerprint() -> str:
     from .local import vocabulary_turtle
 
     digest = hashlib.sha256()
-    for name in ("fazhi.ttl", "statuses.ttl"):
+    for name in ONTOLOGY_FILES:  # what _ontology and _vocabulary parse
         digest.update(resources.files(__package__).joinpath(name).read_bytes())
     vocabulary = vocabulary_turtle()
-    digest.update(vocabulary.encode("utf-8") if vocabulary is not None else resources.files(__package__).joinpath("mechanisms.ttl").read_bytes())
+    digest.update(vocabulary.encode("utf-8") if vocabulary is not None else resources.files(__package__).joinpath(VOCABULARY_FILE).read_bytes())
     return digest.hexdigest()
 
 
