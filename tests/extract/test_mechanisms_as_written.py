@@ -88,3 +88,14 @@ def test_a_coordinated_item_must_make_a_label(extract):
     """Only an item that makes a label with the name's ending is a mention: 加强宣传和 adds none."""
     report = extract(WRAP.format("加强宣传和涉企经营许可事项告知承诺制。"))
     assert {m.surface.text for m in report.mentions} == {"涉企经营许可事项告知承诺制"}
+
+
+def test_a_short_form_after_a_narrower_name_is_that_name_again(extract):
+    """告知承诺制 after 证明事项告知承诺制 in one sentence is the same system, not its broader one too;
+    in another sentence the broader name counts as itself."""
+    same = extract(WRAP.format("全面推行证明事项告知承诺制，公布实行告知承诺制的证明事项清单92项。"))
+    assert {a.concept for a in same.adoptions} >= {"证明事项告知承诺制"}
+    assert "告知承诺制" not in {a.concept for a in same.adoptions}
+    assert {m.surface.text: m.concept for m in same.mentions}["告知承诺制"] == "证明事项告知承诺制"
+    apart = extract(WRAP.format("全面推行证明事项告知承诺制。在市场准入领域推行告知承诺制。"))
+    assert {"证明事项告知承诺制", "告知承诺制"} <= {a.concept for a in apart.adoptions}

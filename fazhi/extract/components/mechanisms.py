@@ -46,12 +46,14 @@ class MechanismComponent:
         self.by_label: dict[str, str] = {}
         for entry in lexicon.entries:
             self.by_label.setdefault("".join(label_chars(entry.label)), entry.concept)
+        self.broader = _ancestors(lexicon.narrower)
         self.patterns = [(concept, pattern) for concept, pattern in mechanism_patterns() if concept in known]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [_with_quotes(doc, s) for s in self.matcher(doc)]
         spans = self._with_constructions(doc, spans)
         spans = self._with_coordination(doc, spans)
+        spans = self._with_short_forms(doc, spans)
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
@@ -77,6 +79,24 @@ class MechanismComponent:
                     spans = [s for s in spans if s not in inside] + [span]
         return sorted(spans, key=lambda s: (s.start_char, s.end_char))
 
+
+    def _with_short_forms(self, doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
+        """A broader concept's name that ends a narrower concept's name met earlier in the same
+        sentence is that narrower concept again, by its short form: in 推行证明事项告知承诺制，公布实行
+        告知承诺制的事项清单 the second mention is the 证明事项告知承诺制 again, not 告知承诺制 as well."""
+        text = norm_text(doc)
+        out: list[SpacySpan] = []
+        for span in spans:
+            plain = "".join(label_chars(span.text))
+            for earlier in reversed(out):
+                between = text[earlier.end_char : span.start_char]
+                if any(c in SENTENCE_ENDS for c in between):
+                    break
+                if span.label_ in self.broader.get(earlier.label_, ()) and "".join(label_chars(earlier.text)).endswith(plain):
+                    span = SpacySpan(doc, span.start, span.end, label=earlier.label_)
+                    break
+            out.append(span)
+        return out
 
     def _with_coordination(self, doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
         """Add the items coordinated in front of a match that share its ending:
@@ -117,6 +137,7 @@ class MechanismComponent:
         return None
 
 
+SENTENCE_ENDS = set("。!?;\n")
 COORDINATORS = "和及与、"
 ITEM_STOPS = set(",。;:!?《》()\n、和及与")
 MAX_ITEM = 12  # characters an item in front may have
@@ -143,6 +164,25 @@ def fold_stems(lexicon: MechanismLexicon, min_length: int = 6) -> dict[str, str]
         if len(plain) >= min_length:
             stems.setdefault(plain, entry.concept)
     return dict(sorted(stems.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def _ancestors(narrower: dict[str, tuple[str, ...]]) -> dict[str, frozenset[str]]:
+    """Concept key → the keys of every concept broader than it."""
+    parents: dict[str, set[str]] = {}
+    for broad, parts in narrower.items():
+        for part in parts:
+            parents.setdefault(part, set()).add(broad)
+    out: dict[str, frozenset[str]] = {}
+    for key in parents:
+        seen: set[str] = set()
+        todo = list(parents[key])
+        while todo:
+            k = todo.pop()
+            if k not in seen:
+                seen.add(k)
+                todo.extend(parents.get(k, ()))
+        out[key] = frozenset(seen)
+    return out
 
 
 def _with_quotes(doc: Doc, span: SpacySpan) -> SpacySpan:
