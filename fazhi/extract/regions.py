@@ -31,7 +31,10 @@ from ..errors import FazhiError
 PROVINCE, CITY, COUNTY, TOWN = 0, 1, 2, 3
 
 _MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-PLACEHOLDER_CITIES = frozenset({"市直辖行政区划", "省直辖县级行政区划", "自治区直辖县级行政区划", "县"})
+# The table's placeholders for units directly under a province, city or county (琼中 under 省直辖行政区划)
+PLACEHOLDER_CITIES = frozenset({
+    "市直辖行政区划", "省直辖行政区划", "区直辖行政区划", "县直辖行政区划", "省直辖县级行政区划", "自治区直辖县级行政区划", "县",
+})
 _PLACEHOLDER_CITIES = PLACEHOLDER_CITIES
 # Short forms written with a level word: 黔西南州 for 黔西南布依族苗族自治州, 金平县 for 金平苗族瑶族傣族自治县.
 _AUTONOMOUS_SUFFIX = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
@@ -180,9 +183,15 @@ class Gazetteer:
                     found.append((end - length, end))
         position = 0
         for start, end in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+            if start > 0 and text[start] in _CONJUNCTIONS and text[start - 1] in _BODY_ENDS:
+                continue  # 市政府和县委: 和 joins two bodies, it does not begin 和县
             if start >= position:
                 yield start, end, text[start:end]
                 position = end
+
+
+_CONJUNCTIONS = frozenset("和与及同")
+_BODY_ENDS = frozenset("委府局院会厅部办室所队站")
 
 
 def _lengths(names, key) -> dict[str, tuple[int, ...]]:

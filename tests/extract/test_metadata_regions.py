@@ -385,3 +385,31 @@ def test_no_common_noun_is_a_short_form(word):
 
     assert word not in gazetteer().by_short and word not in gazetteer().by_name
     assert not gazetteer().count_shorts(f"加快建设绿色发展{word}")
+
+
+def test_a_county_named_by_a_common_word_is_no_evidence():
+    """共和 of 中华人民共和国 is not 共和县 (海南州): the one place the opening names, 祁连山, decides."""
+    opening = (
+        "2020年,在省委、省政府和州委的坚强领导下,州政府认真贯彻《中华人民共和国行政处罚法》"
+        "《中华人民共和国行政许可法》《中华人民共和国行政复议法》,加强祁连山国家公园生态保护执法。"
+    )
+    assert metadata(page(opening, 2020)).region.name == "海北藏族自治州"
+
+
+def test_a_conjunction_does_not_begin_a_place_name():
+    """市政府和县委 joins two bodies; it does not name 和县 (安徽). Unnamed, the county is unknown
+    and its province the most one can say."""
+    opening = "2022年,在市委、市政府和县委的坚强领导下,县政府认真落实《陕西省法治政府建设实施方案》,坚持依法行政。"
+    region = metadata(page(opening, 2022)).region
+    assert (region.name, region.level) == ("陕西省", "province")
+
+
+def test_an_opening_subject_names_a_zone_the_table_lacks():
+    region = metadata(page("2022年,宜宾高新区在市委、市政府的坚强领导下,坚持依法行政。", 2022)).region
+    assert (region.name, region.level, region.city) == ("宜宾高新区", "zone", "宜宾市")
+
+
+def test_the_tables_placeholders_are_not_part_of_a_name():
+    """A county directly under its province (琼中) has no city in its chain."""
+    region = metadata(page("琼中黎族苗族自治县湾岭镇2022年法治政府建设工作报告\n2022年,湾岭镇坚持依法行政。", 2022)).region
+    assert region.full_name == "海南省琼中黎族苗族自治县湾岭镇"
