@@ -67,6 +67,8 @@ CASES = [
  ("推进信访工作法治化。", "信访法治化"),
  ("开通12345市民服务热线。", "12345政务服务便民热线"),
  ("建成全省统一的行政执法监督平台。", "行政执法监督平台"),
+ # written so on eval/blind3: the institution by its name, at work (both blind annotators count it)
+ ("充分发挥政府法律顾问作用。", "政府法律顾问制度"),
  ("全面应用全国行政执法综合管理监督信息系统。", "行政执法监督平台"),
 ]
 
