@@ -69,6 +69,9 @@ CASES = [
  ("建成全省统一的行政执法监督平台。", "行政执法监督平台"),
  # written so on eval/blind3: the institution by its name, at work (both blind annotators count it)
  ("充分发挥政府法律顾问作用。", "政府法律顾问制度"),
+ # provinces' government-services apps, each its own brand of 一网通办 (both later blind sets count them)
+ ("依托“浙里办”推行掌上办事。", "浙里办"),
+ ("1200项事项接入皖事通,实现掌上可办。", "皖事通"),
  ("全面应用全国行政执法综合管理监督信息系统。", "行政执法监督平台"),
 ]
 
