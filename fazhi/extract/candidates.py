@@ -510,12 +510,17 @@ def _parallel(name: str) -> bool:
     return 2 <= len(parts) <= 3 and all(2 <= len(p) <= 8 for p in parts) and len({len(p) for p in parts}) == 1
 
 
+_JOINED = "和与及、"  # between quoted names in a row: 推行“民情直通车”和“说事室”
+_QUOTED_RUN = re.compile(rf"^(?:[{_JOINED}]?“[^“”]{{1,20}}”)+")
+
+
 def _before_quoted(norm: str, start: int) -> str:
-    """The twelve characters before a quoted name, past the quoted names in a row before it:
-    推行“一网通办”“一事联办”: the verb takes both."""
-    while start > 0 and norm[start - 1] == "”":
-        opening = norm.rfind("“", 0, start - 1)
-        if opening < 0 or start - opening > 22:
+    """The twelve characters before a quoted name, past the quoted names in a row before it,
+    joined or not: 推行“一网通办”“一事联办”, 推行“民情直通车”和“说事室”: the verb takes both."""
+    while start > 1 and (norm[start - 1] == "”" or (norm[start - 1] in _JOINED and norm[start - 2] == "”")):
+        close = start - 1 if norm[start - 1] == "”" else start - 2
+        opening = norm.rfind("“", 0, close)
+        if opening < 0 or close - opening > 21:
             break
         start = opening
     return norm[max(0, start - 12) : start]
@@ -534,7 +539,7 @@ def _find_quoted(norm, taken, found):
         if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in found):
             continue
         before = _before_quoted(norm, m.start())
-        after = re.split(r"[,。;:!?、《》\n ]", re.sub(r"^(?:“[^“”]{1,20}”)+", "", norm[m.end() : m.end() + 40]))[0][:8]
+        after = re.split(r"[,。;:!?、《》\n ]", _QUOTED_RUN.sub("", norm[m.end() : m.end() + 40]))[0][:8]
         styled = _styled_activity(name, before, after)
         if styled or _is_method(name, before, after):
             start, end = m.start(), m.end() + len(styled)

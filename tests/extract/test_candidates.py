@@ -249,6 +249,10 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("实施“1530”改革,项目审批提速。", "1530改革"),
         # one verb takes the quoted names in a row after it
         ("推行“一窗通办”“一码通行”,群众少跑腿。", "一码通行"),
+        # … and joined by 和, 及 or 、: both are taken, the first too
+        ("推行“院落议事”和“说理堂”,群众参与治理。", "院落议事"),
+        ("推行“院落议事”和“说理堂”,群众参与治理。", "说理堂"),
+        ("推行“马上办”、“一次清”,办事提速。", "一次清"),
         # a field between the verb and the quoted method belongs to the name
         ("推行行政复议“阳光复议”,案件公开听证。", "行政复议阳光复议"),
         # a quoted manner (…式) names a method with the activity done that way
@@ -275,6 +279,8 @@ def test_quoted_methods(extract, sentence, name):
         "开展“法律进农家”。",  # 开展 takes activities
         "推行“台账式、项目式”管理。",  # manners in a row describe how work is done
         "取得“跨越式”发展。",  # a manner no verb of adoption takes
+        "荣获“文明单位”和“先进集体”称号。",  # titles won, joined
+        "开展“法律进村”和“法律进校”活动。",  # activities, joined
     ],
 )
 def test_quoted_non_methods(extract, sentence):
