@@ -104,3 +104,27 @@ def test_a_short_form_after_a_narrower_name_is_that_name_again(extract):
     assert {m.surface.text: m.concept for m in same.mentions}["告知承诺制"] == "证明事项告知承诺制"
     apart = extract(WRAP.format("全面推行证明事项告知承诺制。在市场准入领域推行告知承诺制。"))
     assert {"证明事项告知承诺制", "告知承诺制"} <= {a.concept for a in apart.adoptions}
+
+
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        ("区司法局设立行政执法协调监督科，配备专职人员3名。", "行政执法协调监督工作体系"),
+        ("成立府院联动办公室。", "府院联动"),
+    ],
+)
+def test_an_office_named_after_a_mechanism_is_a_body(extract, sentence, concept):
+    """An office whose name ends in 科, 办公室 … is a body; the mechanism in its name is not adopted."""
+    assert concept not in {a.concept for a in extract(WRAP.format(sentence)).adoptions}
+
+
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        ("在区人民法院设立诉调对接工作室。", "诉调对接"),
+        ("建立府院联动机制，行政执法协调监督覆盖全部乡镇。", "行政执法协调监督工作体系"),
+        ("推行行政执法协调监督，科学规范执法。", "行政执法协调监督工作体系"),
+    ],
+)
+def test_a_service_point_or_plain_words_after_it_keep_the_mechanism(extract, sentence, concept):
+    assert concept in {a.concept for a in extract(WRAP.format(sentence)).adoptions}

@@ -54,6 +54,7 @@ class MechanismComponent:
         spans = self._with_constructions(doc, spans)
         spans = self._with_coordination(doc, spans)
         spans = self._with_short_forms(doc, spans)
+        spans = [s for s in spans if not _names_a_unit(doc.text, s.end_char)]
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
@@ -138,6 +139,15 @@ class MechanismComponent:
 
 
 SENTENCE_ENDS = set("。!?;\n")
+_UNIT = re.compile(r"(?:科(?![学技普])|股(?!份)|处(?![理罚置分])|办公室|大队|中队)")
+
+
+def _names_a_unit(text: str, end: int) -> bool:
+    """行政执法协调监督科, 府院联动办公室: a mechanism's name that an office's word ends (科, 股,
+    处, 办公室, 大队 …) is the office's name, a body, not the mechanism adopted. A service
+    point (诉调对接工作室, 一站式调解中心) is left alone: setting one up is how a report says it
+    adopted the mechanism."""
+    return bool(_UNIT.match(text, end))
 COORDINATORS = "和及与、"
 ITEM_STOPS = set(",。;:!?《》()\n、和及与")
 MAX_ITEM = 12  # characters an item in front may have
