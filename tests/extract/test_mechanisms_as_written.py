@@ -128,3 +128,13 @@ def test_an_office_named_after_a_mechanism_is_a_body(extract, sentence, concept)
 )
 def test_a_service_point_or_plain_words_after_it_keep_the_mechanism(extract, sentence, concept):
     assert concept in {a.concept for a in extract(WRAP.format(sentence)).adoptions}
+
+
+def test_a_short_form_inside_a_narrower_name_is_that_name_again(extract):
+    """告知承诺 stands inside 证明事项告知承诺制: the same system again. 普法 stands inside “八五”普法规划
+    but is too short to be its short form: 开展普法活动 is 普法 work of its own."""
+    same = extract(WRAP.format("全面推行证明事项告知承诺制，公布告知承诺事项清单52项。"))
+    assert "告知承诺制" not in {a.concept for a in same.adoptions}
+    assert {m.surface.text: m.concept for m in same.mentions}["告知承诺"] == "证明事项告知承诺制"
+    short = extract(WRAP.format("深入实施“八五”普法规划，组织开展普法活动。"))
+    assert {m.surface.text: m.concept for m in short.mentions}["普法"] == "法治宣传教育"

@@ -83,8 +83,10 @@ class MechanismComponent:
 
     def _with_short_forms(self, doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
         """A broader concept's name that ends a narrower concept's name met earlier in the same
-        sentence is that narrower concept again, by its short form: in 推行证明事项告知承诺制，公布实行
-        告知承诺制的事项清单 the second mention is the 证明事项告知承诺制 again, not 告知承诺制 as well."""
+        sentence, or that stands inside it and has four characters or more, is that narrower concept
+        again, by its short form: in 推行证明事项告知承诺制，公布实行告知承诺制（告知承诺）的事项清单
+        the second mention is the 证明事项告知承诺制 again, not 告知承诺制 as well. A shorter name
+        inside (普法 of “八五”普法规划) is a word of its own."""
         text = norm_text(doc)
         out: list[SpacySpan] = []
         for span in spans:
@@ -93,7 +95,10 @@ class MechanismComponent:
                 between = text[earlier.end_char : span.start_char]
                 if any(c in SENTENCE_ENDS for c in between):
                     break
-                if span.label_ in self.broader.get(earlier.label_, ()) and "".join(label_chars(earlier.text)).endswith(plain):
+                name = "".join(label_chars(earlier.text))
+                if span.label_ in self.broader.get(earlier.label_, ()) and (
+                    name.endswith(plain) or (len(plain) >= 4 and plain in name)
+                ):
                     span = SpacySpan(doc, span.start, span.end, label=earlier.label_)
                     break
             out.append(span)
