@@ -467,7 +467,9 @@ def _is_method(name: str, before: str, after: str) -> bool:
     words = [w.group() for w in _rules().after_re.finditer(after)]
     if any(w in _words("after_bad") for w in words):
         return False  # a platform, team, campaign: “律师+调解员”联合调解工作室
-    named_after = bool(words) and after.startswith(words[0]) and words[0] in _words("after_ok")
+    rest = _after_action(after)
+    named_after = bool(words) and rest.startswith(words[0]) and words[0] in _words("after_ok")
+    named_after = named_after or (rest != after and rest == "法")  # “三边”调解法: an action's method
     method_like = name.endswith(("法", "制")) and not name.endswith(_words("not_method"))
     acts = any(w in name for w in _words("action")) and (any(before.endswith(w) for w in _words("adopt")) or named_after)
     # 推行“红色物业”, 深化“一事联办”改革: a verb that adopts a method and nothing after the name
@@ -477,6 +479,14 @@ def _is_method(name: str, before: str, after: str) -> bool:
         and not name.endswith(_words("after_bad"))  # 打造“近邻法律服务站”: a place, not a method
     )
     return method_like or acts or bare
+
+
+def _after_action(after: str) -> str:
+    """``after`` past an action word that starts it: “上城和事佬”调解品牌 → 品牌, “三边”调解法 → 法."""
+    for word in _words("action"):
+        if after.startswith(word):
+            return after[len(word) :]
+    return after
 
 
 def _styled_activity(name: str, before: str, after: str) -> str:

@@ -244,6 +244,9 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # any name a verb of adoption takes with nothing after it
         ("推行“橙色驿站”,将快递网点纳入网格。", "橙色驿站"),
         ("深化“云端议事”治理。", "云端议事"),
+        # … or followed by an action and such a word: what the brand does, then that it is one
+        ("打造“北岸和事佬”调解品牌,调解成功率98%。", "北岸和事佬"),
+        ("推行“乡邻和合”调解法。", "乡邻和合"),
         # a quoted number names a method as well as words do
         ("推行“365”工作法,案件办理提速。", "365工作法"),
         ("实施“1530”改革,项目审批提速。", "1530改革"),
@@ -275,6 +278,7 @@ def test_quoted_methods(extract, sentence, name):
         "建立“问题、任务、责任”三张清单。",  # a list of things, not a slogan
         "提升“法治温度”。",  # no action
         "打造“河畔法律服务站”。",  # adopted, but a place
+        "打造“石榴花”调解工作室。",  # an action, then a place
         "深化“美丽庭院”建设。",  # what is built, not how
         "开展“法律进农家”。",  # 开展 takes activities
         "推行“台账式、项目式”管理。",  # manners in a row describe how work is done
