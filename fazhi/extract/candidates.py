@@ -477,6 +477,7 @@ def _is_method(name: str, before: str, after: str) -> bool:
         (any(before.endswith(w) for w in _words("adopt_bare")) or bool(_field_after_adoption(before)))
         and (not after or named_after or after in _words("after_bare"))
         and not name.endswith(_words("after_bad"))  # 打造“近邻法律服务站”: a place, not a method
+        and not (name.endswith("式") and re.search(r"[、,]", name))  # “清单式、要点式”管理: manners
     )
     return method_like or acts or bare
 
