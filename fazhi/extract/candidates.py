@@ -545,7 +545,10 @@ def _find_quoted(norm, taken, found):
         if re.search(r"[、,]", name) and not _parallel(name):
             continue
         classifiers = "".join(c for c in _words("classifier") if len(c) == 1)
-        if re.match(rf"[{_NUMERAL}]+[{classifiers}]", name) or len(label_chars(name)) < 3:
+        count = re.match(rf"[{_NUMERAL}]+[{classifiers}]", name)
+        if count and not any(w in name[count.end() :] for w in _words("action")):
+            continue  # “三项机制”: a count names nothing; “四级联调”: a count of levels that do something
+        if len(label_chars(name)) < 3:
             continue
         if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in found):
             continue

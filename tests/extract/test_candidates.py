@@ -245,6 +245,8 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("推行“橙色驿站”,将快递网点纳入网格。", "橙色驿站"),
         ("深化“云端议事”治理。", "云端议事"),
         ("实行“一店一档”管理,全年排查整改火灾隐患。", "一店一档"),
+        # a count of levels or parts that do something (联调) is a name, a bare count is not
+        ("建立县、乡、村“三级联调”机制。", "三级联调"),
         # … or followed by an action and such a word: what the brand does, then that it is one
         ("打造“北岸和事佬”调解品牌,调解成功率98%。", "北岸和事佬"),
         ("推行“乡邻和合”调解法。", "乡邻和合"),
