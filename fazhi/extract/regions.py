@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import re
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -89,12 +90,15 @@ class Place:
 
     @property
     def full_name(self) -> str:
+        """Province, city, county and name, each once: 辽宁省抚顺市顺城区; a zone by its official
+        name, not the short form (广西壮族自治区南宁市南宁高新技术产业开发区 for 南宁高新区), so that
+        reports that write it either way are about one region."""
         chain = [self.province]
         for part in (self.city, self.county):
             if part and part not in chain and part not in PLACEHOLDER_CITIES:
                 chain.append(part)
         if self.name not in chain:
-            chain.append(self.name)
+            chain.append(_official_zone(self.name) if self.is_zone else self.name)
         return "".join(chain)
 
     @property
@@ -105,6 +109,17 @@ class Place:
             if part and part != self.name and part not in PLACEHOLDER_CITIES and part not in names:
                 names.append(part)
         return tuple(names)
+
+
+_ZONE_SHORT = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+
+
+def _official_zone(name: str) -> str:
+    """南宁高新区 → 南宁高新技术产业开发区, 武汉经开区 → 武汉经济技术开发区."""
+    for short, official in _ZONE_SHORT:
+        if name.endswith(short):
+            return name[: -len(short)] + official
+    return name
 
 
 class Gazetteer:

@@ -413,3 +413,11 @@ def test_the_tables_placeholders_are_not_part_of_a_name():
     """A county directly under its province (琼中) has no city in its chain."""
     region = metadata(page("琼中黎族苗族自治县湾岭镇2022年法治政府建设工作报告\n2022年,湾岭镇坚持依法行政。", 2022)).region
     assert region.full_name == "海南省琼中黎族苗族自治县湾岭镇"
+
+
+def test_a_zone_is_one_region_whether_its_short_or_official_name_is_written():
+    """宜宾高新区 and 宜宾高新技术产业开发区 are one zone: its full name is the official one."""
+    short = metadata(page("宜宾高新区2022年法治政府建设情况报告\n2022年,高新区坚持依法行政。", 2022)).region
+    official = metadata(page("宜宾高新技术产业开发区2022年法治政府建设情况报告\n2022年,高新区坚持依法行政。", 2022)).region
+    assert short.name == "宜宾高新区"
+    assert short.full_name == official.full_name == "四川省宜宾市宜宾高新技术产业开发区"
