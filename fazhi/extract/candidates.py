@@ -475,11 +475,18 @@ def _is_method(name: str, before: str, after: str) -> bool:
     # 推行“红色物业”, 深化“一事联办”改革: a verb that adopts a method and nothing after the name
     bare = (
         (any(before.endswith(w) for w in _words("adopt_bare")) or bool(_field_after_adoption(before)))
-        and (not after or named_after or after in _words("after_bare"))
+        and (not after or named_after or _governs(after))
         and not name.endswith(_words("after_bad"))  # 打造“近邻法律服务站”: a place, not a method
         and not (name.endswith("式") and re.search(r"[、,]", name))  # “清单式、要点式”管理: manners
+        and not re.fullmatch(r"(.)[对把]\1", name)  # “一对一”服务, “手把手”指导: a manner
     )
     return method_like or acts or bare
+
+
+def _governs(after: str) -> bool:
+    """Whether ``after`` says what a quoted method governs or serves, not what it is: “微网实格”治理,
+    “一店一档”动态管理, “古城管家”上门服务 (a word of after_bare, up to four characters before it)."""
+    return any(after.endswith(w) and len(after) - len(w) <= 4 for w in _words("after_bare"))
 
 
 def _after_action(after: str) -> str:

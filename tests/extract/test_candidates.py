@@ -245,6 +245,9 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("推行“橙色驿站”,将快递网点纳入网格。", "橙色驿站"),
         ("深化“云端议事”治理。", "云端议事"),
         ("实行“一店一档”管理,全年排查整改火灾隐患。", "一店一档"),
+        # … or with a service it gives after it (up to four characters before 服务)
+        ("推行“古镇管家”上门服务,为商户代办事项。", "古镇管家"),
+        ("推行“港口驿站”企业服务。", "港口驿站"),
         # a count of levels or parts that do something (联调) is a name, a bare count is not
         ("建立县、乡、村“三级联调”机制。", "三级联调"),
         # … or followed by an action and such a word: what the brand does, then that it is one
@@ -282,6 +285,8 @@ def test_quoted_methods(extract, sentence, name):
         "提升“法治温度”。",  # no action
         "打造“河畔法律服务站”。",  # adopted, but a place
         "打造“石榴花”调解工作室。",  # an action, then a place
+        "推行“一对一”帮扶服务。",  # a manner, not a method's name
+        "推行“手把手”指导服务。",
         "深化“美丽庭院”建设。",  # what is built, not how
         "开展“法律进农家”。",  # 开展 takes activities
         "推行“台账式、项目式”管理。",  # manners in a row describe how work is done
