@@ -83,6 +83,10 @@ def test_negative_labels_block_candidates(extract):
         "完善镇干部学法和培训制度。",
         "健全依法行政学习宣传制度。",
         "安排部署信访工作法治化建设。",
+        # a clause (纳入, 全部, 在 + verb), and 改革 as the start of 改革发展 / 改革开放
+        "523项涉企经营许可事项全部纳入改革范围。",
+        "为全市在建设现代化经济体系中走在前提供坚强法治保障。",
+        "统筹推进疫情防控和教育改革发展。",
         # a team or a body named in quotes is not a method
         "建立“律师+调解员”联合调解工作室。",
     ],
