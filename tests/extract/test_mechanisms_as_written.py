@@ -73,6 +73,8 @@ CASES = [
  ("依托“浙里办”推行掌上办事。", "浙里办"),
  ("1200项事项接入皖事通,实现掌上可办。", "皖事通"),
  ("全面应用全国行政执法综合管理监督信息系统。", "行政执法监督平台"),
+ # a part of a regime is the regime (the national guidance requires the list of random checks)
+ ("动态调整部门随机抽查事项清单。", "双随机一公开"),
  # what is put into the assessment is the rule-of-law work, whatever it is called (issue 10: 考评, 绩效考核)
  ("将依法行政工作纳入旗县市区实绩考核,权重占4%。", "法治政府建设考核"),
  ("将法治税务建设纳入全局年度重点工作和绩效考评体系。", "法治政府建设考核"),
