@@ -619,16 +619,27 @@ def _expand_body(name: str, region: Region) -> str:
 _GOVERNMENT_OF_LEVEL = {"zone": "管理委员会", "subdistrict": "办事处"}
 
 
+def _signs(line) -> bool:
+    """Whether a closing line is a signing body's name (no date, no spaces inside)."""
+    t = line.text.strip()
+    return bool(_ORG_LINE.match(t)) and not _CN_DATE.search(t) and " " not in t
+
+
 def find_issuer(
     text: str, norm: str, outline: Outline, region: Region, head: Head | None = None
 ) -> tuple[str, Span | None, str]:
     """The issuer, where the text names it, and what named it (see ``Metadata.issuer_basis``)."""
     head = head or read_head(norm, outline)
     # 1. the signature block
-    for line in outline.closing_lines:
-        t = line.text.strip()
-        if _ORG_LINE.match(t) and not _CN_DATE.search(t) and " " not in t:
-            return text[line.start : line.end].strip(), Span(line.start, line.end, text[line.start : line.end]), "signature"
+    lines = outline.closing_lines
+    for i, line in enumerate(lines):
+        if _signs(line):
+            # a joint report signs with each body on its own line: 中共XX区委 / XX区人民政府
+            last = i
+            while last + 1 < len(lines) and _signs(lines[last + 1]):
+                last += 1
+            names = [text[l.start : l.end].strip() for l in lines[i : last + 1]]
+            return " ".join(names), Span(line.start, lines[last].end, text[line.start : lines[last].end]), "signature"
     text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"
     if head.title:

@@ -151,11 +151,12 @@ def _report_node(items: _Items) -> None:
         if parent is not None:
             add((iri, FZ.within, parent))
 
-    issuer = mint("body", report.issuer)
-    add((rep, FZ.issuer, issuer))
-    add((issuer, RDF.type, FZ.Body))
-    add((issuer, RDF.type, ORG.Organization))
-    add((issuer, RDFS.label, Literal(report.issuer)))
+    for name in report.issuer.split(" "):  # a joint report: 中共XX区委 XX区人民政府, each body its own
+        issuer = mint("body", name)
+        add((rep, FZ.issuer, issuer))
+        add((issuer, RDF.type, FZ.Body))
+        add((issuer, RDF.type, ORG.Organization))
+        add((issuer, RDFS.label, Literal(name)))
 
 
 def _outline(items: _Items) -> None:

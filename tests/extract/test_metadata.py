@@ -40,6 +40,11 @@ def meta(text):
             "永安镇人民政府\n二〇二五年一月十五日\n",
             "永安镇", "四川省成都市双流区永安镇", "town", "成都市", "四川省", 2024, "永安镇人民政府", date(2025, 1, 15),
         ),
+        (  # a joint report signs with both bodies, one line each
+            "中共金水区委 金水区人民政府关于2023年法治政府建设情况的报告\n2023年,金水区坚持依法行政。",
+            "中共郑州市金水区委\n郑州市金水区人民政府\n2024年3月1日\n",
+            "金水区", "河南省郑州市金水区", "district", "郑州市", "河南省", 2023, "中共郑州市金水区委 郑州市金水区人民政府", date(2024, 3, 1),
+        ),
     ],
 )
 def test_metadata_of_unseen_regions(head, tail, name, full_name, level, city, province, year, issuer, published):

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from fazhi.graph.build import build_dataset, build_graph, report_iri
 from fazhi.graph.io import load, save, serialize, union_graph
@@ -142,3 +142,17 @@ def test_broken_graph_fails_with_a_clear_message(seed_reports, change, message):
     result = broken(seed_reports, change)
     assert not result.conforms
     assert any(message in m for m in result.messages), result.messages
+
+
+def test_a_joint_report_has_each_signing_body_as_an_issuer(extract):
+    text = (
+        "中共金水区委 金水区人民政府关于2023年法治政府建设情况的报告\n"
+        "一、主要成效\n2023年,金水区推行府院联动。\n"
+        "中共郑州市金水区委\n郑州市金水区人民政府\n2024年3月1日\n"
+    )
+    report = extract(text, source="joint.txt")
+    g = build_graph([report])
+    issuers = {str(g.value(b, RDFS.label)) for b in g.objects(report_iri(report), FZ.issuer)}
+    assert issuers == {"中共郑州市金水区委", "郑州市金水区人民政府"}
+    assert str(g.value(report_iri(report), FZ.issuerName)) == "中共郑州市金水区委 郑州市金水区人民政府"
+    assert validate(g).conforms
