@@ -152,3 +152,12 @@ def test_a_short_form_inside_a_narrower_name_is_that_name_again(extract):
     assert {m.surface.text: m.concept for m in same.mentions}["告知承诺"] == "证明事项告知承诺制"
     short = extract(WRAP.format("深入实施“八五”普法规划，组织开展普法活动。"))
     assert {m.surface.text: m.concept for m in short.mentions}["普法"] == "法治宣传教育"
+
+
+def test_starting_a_business_is_no_mechanism_its_reform_is(extract):
+    """企业开办 alone is the act of starting a business (企业开办时间压缩至1个工作日); the reform
+    has its own names (企业开办全程网办, 压缩企业开办时间)."""
+    plain = extract(WRAP.format("深化商事制度改革,企业开办时间压缩至1个工作日。"))
+    assert not any(a.concept.startswith("企业开办") for a in plain.adoptions)
+    named = extract(WRAP.format("推行企业开办全程网办,企业开办时间压缩至1个工作日。"))
+    assert "企业开办便利化" in {a.concept for a in named.adoptions}
