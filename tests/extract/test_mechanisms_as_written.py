@@ -75,6 +75,7 @@ CASES = [
  ("全面应用全国行政执法综合管理监督信息系统。", "行政执法监督平台"),
  # a part of a regime is the regime (the national guidance requires the list of random checks)
  ("动态调整部门随机抽查事项清单。", "双随机一公开"),
+ ("开展部门联合抽查126次。", "双随机一公开"),  # the joint form of 双随机 (国发〔2019〕5号)
  # what is put into the assessment is the rule-of-law work, whatever it is called (issue 10: 考评, 绩效考核)
  ("将依法行政工作纳入旗县市区实绩考核,权重占4%。", "法治政府建设考核"),
  ("将法治税务建设纳入全局年度重点工作和绩效考评体系。", "法治政府建设考核"),
@@ -161,3 +162,9 @@ def test_starting_a_business_is_no_mechanism_its_reform_is(extract):
     assert not any(a.concept.startswith("企业开办") for a in plain.adoptions)
     named = extract(WRAP.format("推行企业开办全程网办,企业开办时间压缩至1个工作日。"))
     assert "企业开办便利化" in {a.concept for a in named.adoptions}
+
+
+def test_supervising_as_a_duty_is_no_mechanism(extract):
+    """综合监管 alone is a duty (安全生产综合监管), not the cross-department supervision system."""
+    report = extract(WRAP.format("依法履行安全生产综合监管职责。"))
+    assert "跨部门综合监管" not in {a.concept for a in report.adoptions}
