@@ -497,6 +497,16 @@ def _after_action(after: str) -> str:
     return after
 
 
+def _is_app(name: str, before: str) -> bool:
+    """依托“豫事办”, 推出“赣州营商通”: a service app's brand (a name in 通, 办 or 码) that the
+    report relies on or launches; manners of service (“掌上办”, “一次办”) are none."""
+    return (
+        name.endswith(_words("app_end"))
+        and any(before.endswith(w) for w in _words("app_verb"))
+        and not name.startswith(_words("manner_start"))
+    )
+
+
 def _styled_activity(name: str, before: str, after: str) -> str:
     """推行“体检式”执法检查, 全面推行“非接触式”办税: a quoted manner (…式) that a verb of adoption
     takes, and the activity (1–4 characters up to punctuation) done in that manner, which is part
@@ -562,7 +572,7 @@ def _find_quoted(norm, taken, found):
         before = _before_quoted(norm, m.start())
         after = re.split(r"[,。;:!?、《》\n ]", _QUOTED_RUN.sub("", norm[m.end() : m.end() + 40]))[0][:8]
         styled = _styled_activity(name, before, after)
-        if styled or _is_method(name, before, after):
+        if styled or _is_method(name, before, after) or _is_app(name, before):
             start, end = m.start(), m.end() + len(styled)
             if not any(before.endswith(w) for w in _words("adopt_bare")):
                 start -= len(_field_after_adoption(before))  # 行政复议“阳光审查”: the field is part of the name

@@ -257,6 +257,10 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # … or followed by an action and such a word: what the brand does, then that it is one
         ("打造“北岸和事佬”调解品牌,调解成功率98%。", "北岸和事佬"),
         ("推行“乡邻和合”调解法。", "乡邻和合"),
+        # a service app's brand that the report relies on or launches
+        ("依托“滇企通”和“昆好办”实现掌上办理。", "昆好办"),
+        ("依托“滇企通”和“昆好办”实现掌上办理。", "滇企通"),
+        ("全省率先推出“赣州营商通”,企业诉求直达。", "赣州营商通"),
         # a quoted number names a method as well as words do
         ("推行“365”工作法,案件办理提速。", "365工作法"),
         ("实施“1530”改革,项目审批提速。", "1530改革"),
@@ -290,6 +294,7 @@ def test_quoted_methods(extract, sentence, name):
         "打造“河畔法律服务站”。",  # adopted, but a place
         "打造“石榴花”调解工作室。",  # an action, then a place
         "推行“一对一”帮扶服务。",  # a manner, not a method's name
+        "依托“掌上办”提升办事效率。",  # a manner of service, no app
         "推行“手把手”指导服务。",
         "深化“美丽庭院”建设。",  # what is built, not how
         "开展“法律进农家”。",  # 开展 takes activities
