@@ -137,3 +137,47 @@ def test_store_builds_no_op_and_moved_files(tmp_path, seed_files):
     result = run("build", moved, "--store", store, "--quiet")
     assert result.returncode == 0, result.stderr
     assert "2 reports" in result.stderr and "same content" not in result.stderr
+
+
+def test_an_unknown_indicator_or_parent_region_is_an_error_with_suggestions(graph):
+    one_line_error(run("ask", "figures", "行政诉讼败诉律", "--graph", graph), "行政诉讼败诉律: no indicator", "did you mean 行政诉讼败诉率")
+    one_line_error(run("ask", "regions", "辽宁", "--graph", graph), "辽宁: no region", "did you mean 辽宁省")
+    one_line_error(run("ask", "promises", "顺城", "--graph", graph), "顺城: no region", "did you mean 顺城区")
+    one_line_error(run("ask", "promises", "顺城区", "--mechanism", "府院联动机构", "--graph", graph), "did you mean", "府院联动")
+    # a known indicator and a known region with nothing under it still answer, with exit 0
+    assert run("ask", "figures", "行政诉讼败诉率", "--graph", graph).returncode == 0
+    assert run("ask", "regions", "顺城区", "--graph", graph).returncode == 0
+
+
+def test_promises_of_a_province_roll_up_to_its_regions(graph):
+    by_province = run("ask", "promises", "辽宁省", "--graph", graph, "--format", "csv")
+    by_region = run("ask", "promises", "顺城区", "--graph", graph, "--format", "csv")
+    assert by_province.returncode == 0, by_province.stderr
+    assert by_province.stdout == by_region.stdout and by_province.stdout.count("\n") > 1
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "needles"),
+    [
+        ("--region", "顺城", ("顺城: no region", "did you mean 顺城区")),
+        ("--province", "辽宁", ("辽宁: no province", "did you mean 辽宁省")),
+        ("--mechanism", "府院联动机构", ("府院联动机构: no mechanism", "did you mean", "府院联动")),
+    ],
+)
+def test_viz_with_an_unknown_name_is_an_error_and_writes_nothing(graph, tmp_path, option, name, needles):
+    out = tmp_path / "g.html"
+    one_line_error(run("viz", "--graph", graph, option, name, "--out", out), *needles)
+    assert not out.exists()
+
+
+def test_viz_region_rolls_up_and_an_alias_names_its_mechanism(graph, tmp_path):
+    def page(*args):
+        out = tmp_path / "g.html"
+        result = run("viz", "--graph", graph, *args, "--out", out)
+        assert result.returncode == 0, result.stderr
+        return result.stderr.split(":", 1)[1].strip()  # "N nodes, M edges"
+
+    assert page("--region", "辽宁省") == page("--region", "顺城区") == page("--province", "辽宁省")
+    assert not page("--region", "辽宁省").startswith("0 nodes")
+    alias = page("--mechanism", "三项制度")
+    assert alias == page("--mechanism", "行政执法三项制度") and not alias.startswith("0 nodes")
