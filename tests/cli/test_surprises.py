@@ -63,8 +63,9 @@ def test_an_unknown_region_or_mechanism_is_an_error_with_suggestions(graph):
     one_line_error(run("adoption", "--graph", graph, "--mechanism", "府院联动机构"), "did you mean", "府院联动")
 
 
-def test_a_province_rolls_up_to_the_regions_under_it(graph):
-    result = run("adoption", "--graph", graph, "--region", "辽宁省", "--format", "csv")
+@pytest.mark.parametrize("name", ["辽宁省", "抚顺市"])
+def test_a_province_or_city_rolls_up_to_the_regions_under_it(graph, name):
+    result = run("adoption", "--graph", graph, "--region", name, "--format", "csv")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows and {r["region"] for r in rows} == {"顺城区"}
