@@ -53,6 +53,18 @@ def test_a_bad_file_names_keep_going(tmp_path, seed_files):
     assert not out.exists()
 
 
+@pytest.mark.parametrize("where", [("--out", "g.ttl"), ("--out", "g.ttl", "--jobs", "1"), ("--store", "store")])
+def test_a_build_names_every_bad_file_not_only_the_first(tmp_path, seed_files, where):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / seed_files[0].name).write_bytes(seed_files[0].read_bytes())
+    (folder / "a-empty.txt").write_bytes(b"")
+    (folder / "z-copy.txt").write_bytes(seed_files[0].read_bytes())
+    result = run("build", folder, *(tmp_path / w if w in ("g.ttl", "store") else w for w in where), "--quiet")
+    one_line_error(result, "2 files cannot be built", "a-empty.txt: the file is empty", "z-copy.txt: same content as", "--keep-going")
+    assert not (tmp_path / where[1]).exists()
+
+
 def test_html_cleaning_is_declared():
     """trafilatura's jusText needs lxml_html_clean, which the stock pip does not pull in by itself."""
     assert any(r.replace("-", "_").startswith("lxml_html_clean") for r in requires("fazhi"))
