@@ -104,6 +104,16 @@ def test_vocab_accept_refuses_an_unknown_category(tmp_path):
     assert not folder.exists()  # nothing written
 
 
+@pytest.mark.parametrize(
+    ("broader", "hint"), [("府院联动机构", "did you mean 府院联动"), ("府院联动机制", "did you mean 府院联动? (its preferred name)")]
+)
+def test_vocab_accept_refuses_an_unknown_broader_concept_with_suggestions(tmp_path, broader, hint):
+    folder = tmp_path / "vocab"
+    result = run("vocab", "accept", "某某机制", "--category", "矛盾纠纷化解", "--broader", broader, "--vocab-dir", folder)
+    one_line_error(result, f"--broader {broader}: not a mechanism", hint)
+    assert not folder.exists()  # nothing written
+
+
 def test_vocab_accept_writes_outside_the_package_and_builds_use_it(tmp_path):
     import hashlib
     import os
@@ -194,3 +204,20 @@ def test_viz_region_rolls_up_and_an_alias_names_its_mechanism(graph, tmp_path):
     assert not page("--region", "辽宁省").startswith("0 nodes")
     alias = page("--mechanism", "三项制度")
     assert alias == page("--mechanism", "行政执法三项制度") and not alias.startswith("0 nodes")
+
+
+def test_serve_with_its_pages_port_taken_fails_before_printing_a_url(tmp_path, seed_files):
+    import socket
+
+    store = tmp_path / "store"
+    assert run("build", seed_files[0], "--store", store, "--quiet").returncode == 0
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        endpoint_port = free.getsockname()[1]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--store", store, "--port", endpoint_port, "--pages-port", port)
+    one_line_error(result, f"127.0.0.1:{port}", "in use", "--pages-port")
+    assert "SPARQL endpoint:" not in result.stdout and "pages:" not in result.stdout
