@@ -82,6 +82,7 @@ def extract_files(
     nlp = get_nlp()
     reports = []
     admission = _Admission(known)
+    refused: list[str] = []
     for path in collect_paths(paths):
 
         def read(path=path):
@@ -90,13 +91,14 @@ def extract_files(
                             report.complete, warnings)
             return report
 
-        report = _admit_or_skip(path, read, keep_going=keep_going, skipped=skipped)
+        report = _admit_or_skip(path, read, keep_going=keep_going, skipped=skipped, refused=refused)
         if report is not None:
             if origins is not None:
                 origins[report.sha256] = path
             reports.append(report)
         if progress:
             progress(path)
+    _raise_refused(refused)
     return reports
 
 
@@ -159,6 +161,7 @@ def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped
     from .graph.worker import parts
 
     admission = _Admission(known)
+    refused: list[str] = []
     with closing(parts(files, settings, jobs, dask)) as stream:
         for part in stream:
             path = Path(part.path)
@@ -169,22 +172,36 @@ def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped
                 admission.admit(path, part.sha256, part.region, part.region_name, part.year, part.issuer, part.complete, warnings)
                 return part
 
-            if _admit_or_skip(path, admit, keep_going=keep_going, skipped=skipped) is not None:
+            if _admit_or_skip(path, admit, keep_going=keep_going, skipped=skipped, refused=refused) is not None:
                 yield part
             progress.file(path)
+    _raise_refused(refused)
 
 
-def _admit_or_skip(path: Path, read, *, keep_going: bool, skipped: list | None):
+def _admit_or_skip(path: Path, read, *, keep_going: bool, skipped: list | None, refused: list[str]):
     """``read()``'s result; or, when it raises ``InputError``, None with the file recorded in
-    ``skipped`` under ``keep_going``, else the error saying how to skip such files."""
+    ``skipped`` under ``keep_going``, else in ``refused`` (``_raise_refused`` names them all at the end)."""
     try:
         return read()
     except InputError as exc:
         if not keep_going:
-            raise InputError(f"{exc} (--keep-going skips such files and builds the rest)") from None
-        if skipped is not None:
+            refused.append(str(exc))
+        elif skipped is not None:
             skipped.append(Skipped(path, str(exc)))
         return None
+
+
+REFUSED_SHOWN = 10  # bad files named one by one in the error; more are counted
+
+
+def _raise_refused(refused: list[str]) -> None:
+    """Without --keep-going, one error naming every bad file (each with what is wrong) once all are read,
+    so that a user fixes them in one go, and saying how to build the rest."""
+    if not refused:
+        return
+    shown = "; ".join(refused[:REFUSED_SHOWN]) + (f"; … and {len(refused) - REFUSED_SHOWN} more" if len(refused) > REFUSED_SHOWN else "")
+    head = "" if len(refused) == 1 else f"{len(refused)} files cannot be built: "
+    raise InputError(f"{head}{shown} (--keep-going skips such files and builds the rest)")
 
 
 def default_jobs() -> int:

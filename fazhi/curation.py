@@ -63,6 +63,13 @@ def accept(
         close = difflib.get_close_matches(category, categories, n=3, cutoff=0.3)
         hint = f"did you mean {', '.join(close)}? " if close else ""
         raise InputError(f"--category {category}: not a category of the vocabulary — {hint}categories: {'、'.join(categories)}")
+    canonicals = {r["canonical"].strip() for r in rows}
+    if broader and broader not in canonicals:
+        from .graph.query import did_you_mean
+
+        by_alias = sorted(r["canonical"].strip() for r in rows if broader in {a.strip() for a in r["aliases"].split("|")})
+        hint = f" — did you mean {', '.join(by_alias)}? (its preferred name)" if by_alias else did_you_mean(broader, canonicals)
+        raise InputError(f"--broader {broader}: not a mechanism of the vocabulary{hint}")
     columns = list(rows[0].keys())
     row = {c: "" for c in columns}
     row.update(canonical=name, aliases="|".join(aliases), category=category, broader=broader or "", gloss_en=gloss_en, source=source)

@@ -19,6 +19,24 @@ SEEDS = ROOT / "seeds"
 GOLD = ROOT / "eval" / "seeds-gold.json"
 
 
+def docs_snapshot(folder: Path = ROOT / "docs") -> dict[str, str]:
+    """Each file under ``folder`` by name, with its SHA-256."""
+    import hashlib
+
+    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(folder.rglob("*")) if f.is_file()}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def docs_are_not_written():
+    """The tracked docs/ screenshots are made by scripts/screenshots.py, never by a test (issue 12:
+    the suite used to rewrite docs/network.png); a test that writes there errors at the session's end."""
+    before = docs_snapshot()
+    yield
+    after = docs_snapshot()
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    assert not changed, f"the tests wrote docs/{', docs/'.join(changed)} — write screenshots to tmp_path"
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--regen-golden",

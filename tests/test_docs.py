@@ -39,3 +39,25 @@ def test_public_api_is_pinned():
     assert fazhi.__all__ == sorted(fazhi.__all__)
     for name in fazhi.__all__:
         assert getattr(fazhi, name) is not None
+
+
+def test_the_readme_screenshots_are_in_docs_and_made_by_the_script():
+    """Each image the README shows is a tracked file in docs/, and scripts/screenshots.py (not the tests) makes it."""
+    import re
+
+    shown = re.findall(r"!\[[^\]]*\]\(docs/([^)]+\.png)\)", README)
+    script = (ROOT / "scripts" / "screenshots.py").read_text(encoding="utf-8")
+    assert {"network-seeds.png", "network-200.png", "map.png", "diffusion.png"} <= set(shown)
+    for name in shown:
+        assert (ROOT / "docs" / name).stat().st_size > 10_000, name
+        assert f'"{name}"' in script, f"scripts/screenshots.py does not make docs/{name}"
+    assert sorted(p.name for p in (ROOT / "docs").glob("*.png")) == sorted(shown)
+
+
+def test_the_docs_guard_sees_a_written_file(tmp_path):
+    from conftest import docs_snapshot
+
+    (tmp_path / "a.png").write_bytes(b"one")
+    before = docs_snapshot(tmp_path)
+    (tmp_path / "a.png").write_bytes(b"two")
+    assert docs_snapshot(tmp_path) != before

@@ -97,6 +97,35 @@ def test_the_check_sees_an_undeclared_import():
     assert any(" click " in line for line in missing) and any(" pyparsing " in line for line in missing), missing
 
 
+def pins() -> dict[str, str]:
+    """constraints.txt: distribution name (normalised) → its exact version."""
+    lines = (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+    return {normalise(name): version for name, version in (l.split("==", 1) for l in lines if l and not l.startswith("#"))}
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", version)[:3])
+
+
+def test_the_constraints_pin_every_declared_package_at_or_above_its_lower_bound():
+    """Reproducible installs: each dependency and test extra has an exact version in constraints.txt."""
+    project = PYPROJECT["project"]
+    pinned = pins()
+    for requirement in project["dependencies"] + project["optional-dependencies"]["test"]:
+        name = normalise(re.match(r"[A-Za-z0-9._-]+", requirement).group())
+        assert name in pinned, f"{requirement}: not pinned in constraints.txt (run scripts/lock.sh)"
+        low = requirement.split(">=", 1)[1].split(",")[0]
+        assert version_tuple(pinned[name]) >= version_tuple(low), f"{name}=={pinned[name]} is below {requirement}"
+    assert "lxml-html-clean" in pinned
+
+
+def test_setup_installs_with_the_constraints():
+    """scripts/setup.sh, the README's first command, installs the pinned versions."""
+    installs = [l for l in (ROOT / "scripts" / "setup.sh").read_text(encoding="utf-8").splitlines()
+                if "pip install" in l and not l.lstrip().startswith("#")]
+    assert installs and all("-c constraints.txt" in l for l in installs), installs
+
+
 def project_files() -> list[str]:
     """The files a fresh clone would have: tracked ones and new ones git does not ignore."""
     listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],

@@ -18,7 +18,7 @@ from rdflib import Literal
 
 from ..errors import QueryError
 from . import summary
-from .query import STATUSES, Table, _run, adoption, named_query, resolve_mechanism
+from .query import STATUSES, Table, _run, adoption, did_you_mean, named_query, regions_within, resolve_mechanism
 
 OUTCOMES = ("adopted", "planned again", "problem", "not mentioned", "no report")
 
@@ -100,15 +100,25 @@ EVIDENCE_COLUMNS = ("region", "full", "year", "mechanism", "category", "status",
 
 
 def regions_under(source, parent: str) -> Table:
-    """The regions under a province, city or county (at any depth), with their reports."""
-    return _run(source, named_query("regions_under"), {"parentName": Literal(parent)})
+    """The regions under a province, city or county (at any depth), with their reports;
+    an unknown name is an error with the closest names."""
+    table = _run(source, named_query("regions_under"), {"parentName": Literal(parent)})
+    if not table.rows:
+        regions_within(source, parent)  # raises QueryError for a name the graph lacks
+    return table
 
 
 def figures(source, indicator: str | None = None) -> Table:
     """One indicator's figures across regions and years; without one, the indicators there are."""
     if indicator is None:
         return _run(source, named_query("indicators"))
-    return _run(source, named_query("figures"), {"indicatorName": Literal(indicator, lang="zh")})
+    table = _run(source, named_query("figures"), {"indicatorName": Literal(indicator, lang="zh")})
+    if not table.rows:
+        known = {str(row[0]) for row in _run(source, named_query("indicators")).rows}
+        if indicator not in known:
+            raise QueryError(f"{indicator}: no indicator of that name in the graph" + (did_you_mean(indicator, known)
+                             or " — without an indicator, figures lists those there are"))
+    return table
 
 
 def promises(source, region: str | None = None, mechanism: str | None = None) -> Table:
@@ -124,11 +134,10 @@ def promises(source, region: str | None = None, mechanism: str | None = None) ->
     if not region:
         bindings = {"concept": resolve_mechanism(source, mechanism)} if mechanism else {}
         return _sorted(_run(source, named_query("promises"), bindings))
-    from .query import resolve_regions
-
+    label = _label(source, mechanism) if mechanism else None  # an unknown name is an error, not an empty table
     columns = ("region", "region_full", "year", "mechanism", "next_year", "outcome", "source", "next_source", "promise", "follow_up")
     groups: dict[tuple, list] = {}
-    for r in resolve_regions(source, region):
+    for r in regions_within(source, region):  # a province or city rolls up to the regions under it
         rows = adoption_rows(source, r)
         reports: dict[int, list[str]] = {}
         for year, file in _run(source, named_query("region_reports"), {"r": r}).rows:
@@ -137,7 +146,7 @@ def promises(source, region: str | None = None, mechanism: str | None = None) ->
         for row in rows:
             follow.setdefault((row["year"], row["mechanism"]), []).append(row)
         for row in rows:
-            if row["status"] != "planned" or (mechanism and row["mechanism"] != _label(source, mechanism)):
+            if row["status"] != "planned" or (label and row["mechanism"] != label):
                 continue
             n1 = row["year"] + 1
             nexts = [(file, later) for file in reports.get(n1, []) for later in follow.get((n1, row["mechanism"]), [None])] or [(None, None)]

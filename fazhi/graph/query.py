@@ -167,9 +167,14 @@ def resolve_mechanism(graph, name: str) -> URIRef:
 
 def _did_you_mean(graph, query_name: str, name: str) -> str:
     """ — did you mean A, B? (close names from the graph), or nothing."""
+    return did_you_mean(name, {str(row[0]) for row in _run(graph, named_query(query_name)).rows})
+
+
+def did_you_mean(name: str, names) -> str:
+    """ — did you mean A, B? (up to three of ``names`` close to ``name``), or nothing."""
     import difflib
 
-    names = sorted({str(row[0]) for row in _run(graph, named_query(query_name)).rows})
+    names = sorted(names)
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     if not close:
         close = [n for n in names if name in n or n in name][:3]

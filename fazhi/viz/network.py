@@ -82,10 +82,11 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
         graph = union_graph(graph)
     data = NetworkData()
     groups = _region_groups(graph)
+    region_names, mechanism, province = _chosen(graph, groups, region, mechanism, province)
     keep_regions = set()
     seen: set[tuple] = set()  # (node, evidence item) pairs already listed
     for row in _sorted(adoption_evidence(graph).records()):  # the same bytes whatever order SPARQL gives
-        if region and region not in (row["region"], row["full"]):
+        if region and row["full"] not in region_names and row["region"] != region:
             continue
         row["province"], row["city"] = groups.get(row["full"], (None, None))
         if province and province != (row["province"] or row["full"]):
@@ -129,6 +130,27 @@ def network_data(graph, region: str | None = None, mechanism: str | None = None,
         data.edge(data.node("region", row["full"]), measure_id, color="#dddddd")
     _name_apart(data)
     return data
+
+
+def _chosen(graph, groups: dict, region, mechanism, province) -> tuple[set, str | None, str | None]:
+    """What the page keeps: the full names of ``region`` and of the regions under it (a province or
+    city rolls up), the preferred label of ``mechanism`` (an alias names it too) and ``province``;
+    an unknown name is a QueryError with the closest names, not an empty page."""
+    from ..errors import QueryError
+    from ..graph.ask import regions_under
+    from ..graph.query import did_you_mean
+    from .map import mechanism_label
+
+    names = set()
+    if region:  # regions_under raises for a name the graph lacks
+        names = {region} | {row["region_full"] for row in regions_under(graph, region).records()}
+    if mechanism:
+        mechanism = mechanism_label(graph, mechanism)
+    if province:
+        known = {p or full for full, (p, _) in groups.items()}
+        if province not in known:
+            raise QueryError(f"{province}: no province of that name in the graph" + did_you_mean(province, known))
+    return names, mechanism, province
 
 
 def _measure_count(graph) -> int:

@@ -221,9 +221,9 @@ def test_keep_going_builds_the_rest_and_says_what_was_skipped(tmp_path, seeds_di
     assert any("empty.txt: the file is empty" in l for l in lines)
     assert "2 reports" in lines[-1] and "2 of 4 files skipped" in lines[-1]
     assert out.exists()
-    # without --keep-going the first bad file stops the build and nothing is written
+    # without --keep-going the bad files stop the build, all of them named, and nothing is written
     out2 = tmp_path / "g2.ttl"
-    assert_one_line_error(run("build", folder, "--out", out2), "copy.txt")
+    assert_one_line_error(run("build", folder, "--out", out2), "2 files cannot be built", "copy.txt: same content as", "empty.txt: the file is empty")
     assert not out2.exists()
 
 

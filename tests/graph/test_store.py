@@ -9,7 +9,7 @@ import pytest
 
 import fazhi
 from fazhi.api import build_store, plan_store_build
-from fazhi.errors import GraphError, InputError, ValidationError
+from fazhi.errors import GraphError, InputError, QueryError, ValidationError
 from fazhi.graph import ask
 from fazhi.graph.io import union_graph
 from fazhi.graph.store import Store, export, import_file, is_store
@@ -271,7 +271,8 @@ def test_bound_text_cannot_change_the_query(seed_store):
 
     hostile = Literal('x" } } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("', lang="zh")
     assert _run(seed_store, named_query("mechanism_lookup"), {"name": hostile}).rows == ()
-    assert ask.regions_under(seed_store, '云南省" } UNION { ?p ?q ?r').rows == ()
+    with pytest.raises(QueryError, match="no region of that name"):  # no rows, and the name is not a region
+        ask.regions_under(seed_store, '云南省" } UNION { ?p ?q ?r')
     assert len(seed_store) > 0
 
 

@@ -32,6 +32,8 @@ def open_page(browser, path):
             r.abort()
 
     page.route("**/*", route)
+    page.errors = []  # script errors: a page that loads offline must also run
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
     page.goto(path.as_uri())
     page.wait_for_function("window.fazhiReady === true", timeout=30000)
     return page, requests
@@ -98,7 +100,7 @@ def overlaps(boxes, tolerance=1.0):
 def test_default_view_is_regions_and_mechanisms(browser, pages):
     folder, summary, _ = pages
     page, requests = open_page(browser, folder / "graph.html")
-    assert all(url.startswith("file:") for url in requests)
+    assert all(url.startswith("file:") for url in requests) and page.errors == []
     shown = page.evaluate(SHOWN)
     assert len(shown) == summary["nodes"]
     assert {n["kind"] for n in shown} == {"region", "mechanism"}
@@ -200,7 +202,7 @@ def test_labels_of_the_default_view_do_not_overlap(browser, pages):
 def test_matrix_page(browser, pages):
     folder, _, summary = pages
     page, requests = open_page(browser, folder / "adoption.html")
-    assert all(url.startswith("file:") for url in requests)
+    assert all(url.startswith("file:") for url in requests) and page.errors == []
     cell = page.locator('td.cell[data-region="顺城区"][data-mechanism="行政执法三项制度"]')
     assert cell.get_attribute("data-status") == "adopted"
     assert page.locator("tr:has(th.region) >> nth=1").count() == 1
@@ -264,7 +266,7 @@ def test_a_large_graph_is_grouped_by_province(browser, corpus_pages):
     folder, summary, _ = corpus_pages
     assert summary["aggregated"] and summary["regions"] > 100 and summary["groups"] >= 20
     page, requests = open_page(browser, folder / "grouped.html")
-    assert all(url.startswith("file:") for url in requests)
+    assert all(url.startswith("file:") for url in requests) and page.errors == []
     shown = page.evaluate(SHOWN)
     assert {n["kind"] for n in shown} == {"group", "mechanism"} and len(shown) == summary["nodes"] < 200
     boxes = label_boxes(page)
@@ -310,3 +312,36 @@ def test_a_large_province_opens_into_cities(browser, corpus_pages):
     cities = page.evaluate(f"DATA.nodes.find(n => n.id === {province!r}).members")
     assert all(shown.get(c) == "group" for c in cities) and province not in shown
     page.close()
+
+
+def test_the_pages_of_serve_work_offline(browser, tmp_path, seeds_dir):
+    """``fazhi serve``'s pages, made from a store as serve makes them: the index and every page it links
+    open from files in Chromium with every other request blocked, and run without a script error."""
+    import re
+
+    from fazhi.api import build_store, plan_store_build
+    from fazhi.graph.store import Store
+    from fazhi.viz.pages import render_pages
+
+    build_store(plan_store_build([seeds_dir], tmp_path / "store"))
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    render_pages(Store(tmp_path / "store"), folder)
+    linked = re.findall(r'href="([^"]+)"', (folder / "index.html").read_text(encoding="utf-8"))
+    assert sorted(linked) == ["adoption.html", "map.html", "network.html"]
+    for name in ["index.html", *linked]:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        requests, errors = [], []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+
+        def route(r):
+            requests.append(r.request.url)
+            r.continue_() if r.request.url.startswith("file:") else r.abort()
+
+        page.route("**/*", route)
+        page.goto((folder / name).as_uri())
+        if name != "index.html":
+            page.wait_for_function("window.fazhiReady === true", timeout=30000)
+        assert requests and all(url.startswith("file:") for url in requests), (name, requests)
+        assert errors == [], (name, errors)
+        page.close()
