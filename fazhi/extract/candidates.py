@@ -490,9 +490,10 @@ def _governs(after: str) -> bool:
 
 
 def _after_action(after: str) -> str:
-    """``after`` past an action word that starts it: “上城和事佬”调解品牌 → 品牌, “三边”调解法 → 法."""
+    """``after`` past an action word that starts it: “上城和事佬”调解品牌 → 品牌, “三边”调解法 → 法;
+    a word of publicity does not count (“法治夜校”普法品牌 is a publicity event's brand)."""
     for word in _words("action"):
-        if after.startswith(word):
+        if after.startswith(word) and word not in _words("publicity"):
             return after[len(word) :]
     return after
 

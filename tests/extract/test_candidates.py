@@ -293,6 +293,7 @@ def test_quoted_methods(extract, sentence, name):
         "提升“法治温度”。",  # no action
         "打造“河畔法律服务站”。",  # adopted, but a place
         "打造“石榴花”调解工作室。",  # an action, then a place
+        "打造“法治夜校”普法品牌。",  # a publicity event's brand
         "推行“一对一”帮扶服务。",  # a manner, not a method's name
         "依托“掌上办”提升办事效率。",  # a manner of service, no app
         "推行“手把手”指导服务。",
