@@ -90,16 +90,20 @@ class Place:
 
     @property
     def full_name(self) -> str:
-        """Province, city, county and name, each once: 辽宁省抚顺市顺城区; a zone by its official
-        name, not the short form (广西壮族自治区南宁市南宁高新技术产业开发区 for 南宁高新区), so that
-        reports that write it either way are about one region."""
+        """Province, city, county and name, each once: 辽宁省抚顺市顺城区. A zone is written by its
+        official name, not the short form, so that reports that write it either way are about one
+        region, and without the units its name already starts with (广西壮族自治区南宁高新技术产业开发区
+        for 南宁高新区, 天津经济技术开发区)."""
         chain = [self.province]
         for part in (self.city, self.county):
             if part and part not in chain and part not in PLACEHOLDER_CITIES:
                 chain.append(part)
-        if self.name not in chain:
-            chain.append(_official_zone(self.name) if self.is_zone else self.name)
-        return "".join(chain)
+        if self.name in chain:
+            return "".join(chain)
+        if not self.is_zone:
+            return "".join(chain + [self.name])
+        name = _official_zone(self.name)
+        return "".join(part for part in chain if not name.startswith(_UNIT_SUFFIX.sub("", part))) + name
 
     @property
     def ancestors(self) -> tuple[str, ...]:
@@ -111,6 +115,7 @@ class Place:
         return tuple(names)
 
 
+_UNIT_SUFFIX = re.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|地区|盟|自治州)$")
 _ZONE_SHORT = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
 
 
