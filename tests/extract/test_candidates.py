@@ -257,6 +257,9 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # … or followed by an action and such a word: what the brand does, then that it is one
         ("打造“北岸和事佬”调解品牌,调解成功率98%。", "北岸和事佬"),
         ("推行“乡邻和合”调解法。", "乡邻和合"),
+        # a local mediation or consultation brand by its head, whatever comes after it
+        ("组建“滨江和事佬”队伍,化解邻里纠纷。", "滨江和事佬"),
+        ("打造“民情茶话会”议事平台。", "民情茶话会"),
         # a service app's brand that the report relies on or launches
         ("依托“滇企通”和“昆好办”实现掌上办理。", "昆好办"),
         ("依托“滇企通”和“昆好办”实现掌上办理。", "滇企通"),
