@@ -153,6 +153,8 @@ def _names_a_unit(text: str, end: int) -> bool:
     point (诉调对接工作室, 一站式调解中心) is left alone: setting one up is how a report says it
     adopted the mechanism."""
     return bool(_UNIT.match(text, end))
+
+
 COORDINATORS = "和及与、"
 ITEM_STOPS = set(",。;:!?《》()\n、和及与")
 MAX_ITEM = 12  # characters an item in front may have
