@@ -10,7 +10,7 @@ from typing import List, Optional
 import typer
 
 from . import diffusion_commands, map_commands, store_commands  # noqa: F401 - diffusion_commands adds ask diffusion and ask panel
-from .common import Format, FormatOption, GraphOption, StoreOption, emit, open_source
+from .common import ForceOption, Format, FormatOption, GraphOption, StoreOption, emit, open_source, refuse_overwrite
 
 app = typer.Typer(
     name="fazhi",
@@ -301,12 +301,14 @@ def viz(
     region: Optional[str] = typer.Option(None, "--region", help="Only this region (short or full name)."),
     mechanism: Optional[str] = typer.Option(None, "--mechanism", help="Only this mechanism."),
     province: Optional[str] = typer.Option(None, "--province", help="Only regions in this province."),
+    force: bool = ForceOption,
 ):
     """Write an interactive network page (regions ↔ mechanisms; a region expands into its measures, bodies, documents) that works offline."""
     if ctx.invoked_subcommand is not None:
         return
     from ..viz.network import render_network
 
+    refuse_overwrite(force, out)
     summary = render_network(open_source(graph, store), out, region=region, mechanism=mechanism, province=province)
     note = f" (aggregated: {summary['regions']} regions in {summary['groups']} groups by province and city)" if summary["aggregated"] else ""
     print(f"{out}: {summary['nodes']} nodes, {summary['edges']} edges{note}", file=sys.stderr)
@@ -318,10 +320,12 @@ def viz_adoption(
     store: Optional[Path] = StoreOption,
     out: Path = typer.Option(Path("out/adoption.html"), "--out", "-o", help="HTML page to write (works offline)."),
     svg: Optional[Path] = typer.Option(None, "--svg", help="Also draw the matrix as a static SVG image."),
+    force: bool = ForceOption,
 ):
     """Write the region × mechanism matrix (status as colour, grouped by category, sortable)."""
     from ..viz.matrix import render_matrix, render_svg
 
+    refuse_overwrite(force, out, svg)
     g = open_source(graph, store)
     summary = render_matrix(g, out)
     if svg is not None:

@@ -52,6 +52,16 @@ def emit(table, fmt: Format, title: str | None = None) -> None:
 GraphOption = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build --out` (.ttl, .nt, .jsonld, .trig, .nq), read into memory.")
 StoreOption = typer.Option(None, "--store", "-S", help="Store folder written by `fazhi build --store` (default: $FAZHI_STORE, else out/store if it exists).", envvar="FAZHI_STORE")
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.")
+ForceOption = typer.Option(False, "--force", help="Overwrite the output files if they exist.")
+
+
+def refuse_overwrite(force: bool, *paths: Optional[Path]) -> None:
+    """An output that exists is an error unless ``--force`` says to overwrite it (checked before any work)."""
+    from ..errors import InputError
+
+    for path in paths:
+        if path is not None and path.is_file() and not force:
+            raise InputError(f"{path}: already exists — pass --force to overwrite")
 DEFAULT_STORE = Path("out/store")
 
 

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from .common import GraphOption, StoreOption, open_source
+from .common import ForceOption, GraphOption, StoreOption, open_source, refuse_overwrite
 
 
 def viz_map(
@@ -16,10 +16,12 @@ def viz_map(
     store: Optional[Path] = StoreOption,
     out: Path = typer.Option(Path("out/map.html"), "--out", "-o", help="HTML page to write (works offline: boundaries and script inlined)."),
     mechanism: Optional[str] = typer.Option(None, "--mechanism", "-m", help="Colour regions by this mechanism's status (preferred label or alias, e.g. 府院联动); default: by the number of mechanisms adopted."),
+    force: bool = ForceOption,
 ):
     """Write a map of China: report regions coloured by a mechanism's status as of a year (slider), evidence on click."""
     from ..viz.map import render_map
 
+    refuse_overwrite(force, out)
     summary = render_map(open_source(graph, store), out, mechanism=mechanism)
     years = summary["years"]
     span = f"{years[0]}–{years[-1]}" if years else "no years"

@@ -196,7 +196,7 @@ def test_viz_with_an_unknown_name_is_an_error_and_writes_nothing(graph, tmp_path
 def test_viz_region_rolls_up_and_an_alias_names_its_mechanism(graph, tmp_path):
     def page(*args):
         out = tmp_path / "g.html"
-        result = run("viz", "--graph", graph, *args, "--out", out)
+        result = run("viz", "--graph", graph, *args, "--out", out, "--force")
         assert result.returncode == 0, result.stderr
         return result.stderr.split(":", 1)[1].strip()  # "N nodes, M edges"
 
@@ -221,3 +221,15 @@ def test_serve_with_its_pages_port_taken_fails_before_printing_a_url(tmp_path, s
         result = run("serve", "--store", store, "--port", endpoint_port, "--pages-port", port)
     one_line_error(result, f"127.0.0.1:{port}", "in use", "--pages-port")
     assert "SPARQL endpoint:" not in result.stdout and "pages:" not in result.stdout
+
+
+@pytest.mark.parametrize("command", [("viz",), ("viz", "adoption"), ("viz", "map")])
+def test_viz_pages_are_not_overwritten_without_force(graph, tmp_path, command):
+    """No output is overwritten without --force (the project's convention), pages included."""
+    out = tmp_path / "page.html"
+    out.write_text("mine", encoding="utf-8")
+    one_line_error(run(*command, "--graph", graph, "--out", out), str(out), "already exists", "--force")
+    assert out.read_text(encoding="utf-8") == "mine"
+    result = run(*command, "--graph", graph, "--out", out, "--force")
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8") != "mine"
