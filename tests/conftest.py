@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from docs_guard import docs_snapshot
 
 # The suite reads the package's vocabulary only: a developer's own additions
 # (fazhi vocab accept, see fazhi/ontology/local.py) must not change what it sees,
@@ -17,13 +18,6 @@ os.environ["FAZHI_VOCAB_DIR"] = tempfile.mkdtemp(prefix="fazhi-test-vocab-")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "eval" / "seeds-gold.json"
-
-
-def docs_snapshot(folder: Path = ROOT / "docs") -> dict[str, str]:
-    """Each file under ``folder`` by name, with its SHA-256."""
-    import hashlib
-
-    return {str(f.relative_to(folder)): hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(folder.rglob("*")) if f.is_file()}
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -55,7 +55,7 @@ def test_the_readme_screenshots_are_in_docs_and_made_by_the_script():
 
 
 def test_the_docs_guard_sees_a_written_file(tmp_path):
-    from conftest import docs_snapshot
+    from docs_guard import docs_snapshot
 
     (tmp_path / "a.png").write_bytes(b"one")
     before = docs_snapshot(tmp_path)
