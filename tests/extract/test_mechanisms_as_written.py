@@ -76,6 +76,7 @@ CASES = [
  # a part of a regime is the regime (the national guidance requires the list of random checks)
  ("动态调整部门随机抽查事项清单。", "双随机一公开"),
  ("开展部门联合抽查126次。", "双随机一公开"),  # the joint form of 双随机 (国发〔2019〕5号)
+ ("建立“一单两库”,随机抽取检查对象。", "双随机一公开"),  # its list and two pools (国办发〔2015〕58号)
  # what is put into the assessment is the rule-of-law work, whatever it is called (issue 10: 考评, 绩效考核)
  ("将依法行政工作纳入旗县市区实绩考核,权重占4%。", "法治政府建设考核"),
  ("将法治税务建设纳入全局年度重点工作和绩效考评体系。", "法治政府建设考核"),
