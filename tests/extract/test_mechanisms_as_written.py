@@ -77,6 +77,9 @@ CASES = [
  ("动态调整部门随机抽查事项清单。", "双随机一公开"),
  ("开展部门联合抽查126次。", "双随机一公开"),  # the joint form of 双随机 (国发〔2019〕5号)
  ("建立“一单两库”,随机抽取检查对象。", "双随机一公开"),  # its list and two pools (国办发〔2015〕58号)
+ # counted forms of a listed regime: any number of certificates in one, one adviser per village
+ ("推行“二十四证合一”改革。", "多证合一"),
+ ("全面推行“一镇一顾问”,法律顾问覆盖所有村居。", "一村（社区）一法律顾问"),
  # what is put into the assessment is the rule-of-law work, whatever it is called (issue 10: 考评, 绩效考核)
  ("将依法行政工作纳入旗县市区实绩考核,权重占4%。", "法治政府建设考核"),
  ("将法治税务建设纳入全局年度重点工作和绩效考评体系。", "法治政府建设考核"),
