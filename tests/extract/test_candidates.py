@@ -87,6 +87,8 @@ def test_negative_labels_block_candidates(extract):
         "523项涉企经营许可事项全部纳入改革范围。",
         "为全市在建设现代化经济体系中走在前提供坚强法治保障。",
         "统筹推进疫情防控和教育改革发展。",
+        "全年适用清单不予处罚案件1860件。",  # 适用: a verb, the clause applies a list
+        "围绕建设“自贸区体制机制改革创新实验区”,推进改革。",  # 改革创新: no reform's name
         # a team or a body named in quotes is not a method
         "建立“律师+调解员”联合调解工作室。",
     ],
