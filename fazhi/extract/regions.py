@@ -116,14 +116,15 @@ class Place:
 
 
 _UNIT_SUFFIX = re.compile(r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|地区|盟|自治州)$")
-_ZONE_SHORT = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"))
+# An abbreviation's official long form is the first _ZONE_ABBREVIATIONS lists for it (reversed: the first wins).
+_OFFICIAL_ZONE = {abbreviation: long for long, abbreviation in reversed(_ZONE_ABBREVIATIONS)}
 
 
 def _official_zone(name: str) -> str:
     """南宁高新区 → 南宁高新技术产业开发区, 武汉经开区 → 武汉经济技术开发区."""
-    for short, official in _ZONE_SHORT:
-        if name.endswith(short):
-            return name[: -len(short)] + official
+    for abbreviation, official in _OFFICIAL_ZONE.items():
+        if name.endswith(abbreviation):
+            return name[: -len(abbreviation)] + official
     return name
 
 
