@@ -97,6 +97,40 @@ def _shapes() -> Graph:
     return _parse("shapes.ttl")
 
 
+_TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
+
+
+@lru_cache(maxsize=1)
+def _validation_shapes() -> Graph:
+    """shapes.ttl as validation runs it: each property shape of a node shape with targets stands on its own.
+
+    pyshacl checks a property shape nested under a node shape once per focus
+    node, building its constraint objects anew each time; a property shape
+    with targets of its own is checked once for all its focus nodes. SHACL
+    (§2.1 and §2.3) gives the two forms the same results — the same focus
+    nodes, paths, source shapes and messages — so each node shape's
+    ``sh:property`` links are replaced by copies of its targets on the property
+    shapes. On a seed report's graph that cuts validation from 130 to 30 ms.
+    shapes.ttl keeps the nested form, which reads better; a node shape that
+    other shapes refer to (sh:node and the like) would be left nested.
+    """
+    from rdflib.namespace import SH
+
+    shapes = _shapes()
+    out = _copy(shapes)
+    referenced = set(shapes.objects())  # by sh:node, sh:qualifiedValueShape, sh:not …
+    for node in sorted(set(shapes.subjects(SH.property, None))):
+        targets = [(p, o) for p, o in shapes.predicate_objects(node) if p in {SH[t] for t in _TARGETS}]
+        if not targets or node in referenced:
+            continue
+        for prop in shapes.objects(node, SH.property):
+            out.remove((node, SH.property, prop))
+            out.add((prop, RDF.type, SH.PropertyShape))
+            for p, o in targets:
+                out.add((prop, p, o))
+    return out
+
+
 def _copy(g: Graph) -> Graph:
     out = Graph()
     for prefix, ns in g.namespaces():
@@ -214,22 +248,24 @@ def validate(data: Graph, *, inplace: bool = False) -> ValidationResult:
     """Run the SHACL shapes over ``data`` together with the ontology and vocabulary.
 
     A graph written by ``fazhi build`` already holds the ontology and the
-    vocabulary; then nothing is mixed in, and with ``inplace=True`` (for a graph
+    vocabulary; then nothing is added, and with ``inplace=True`` (for a graph
     the caller will not use again) pyshacl does not copy it either — on 1.6 M
     triples that copy was most of the validation time.
     """
     from pyshacl import validate as shacl_validate
     from rdflib.namespace import OWL, SH
 
-    has_ontology = (URIRef("https://w3id.org/fazhi/ontology"), RDF.type, OWL.Ontology) in data
+    if (URIRef("https://w3id.org/fazhi/ontology"), RDF.type, OWL.Ontology) not in data:
+        # A graph without them (a report graph of its own, say) gets a copy of itself with both,
+        # not pyshacl's ont_graph: that mixes in only class axioms, so every sh:class check on a
+        # mechanism (a skos:Concept by its type in the vocabulary) would fail.
+        whole = _copy(data)
+        for graph in (_ontology(), _vocabulary()):
+            for triple in graph:
+                whole.add(triple)
+        data, inplace = whole, True
     conforms, report, _ = shacl_validate(
-        data,
-        shacl_graph=_shapes(),
-        ont_graph=None if has_ontology else _ontology() + _vocabulary(),
-        inference="none",
-        advanced=True,
-        allow_warnings=True,
-        inplace=inplace and has_ontology,
+        data, shacl_graph=_validation_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=inplace,
     )
     return _result(conforms, report)
 
@@ -254,20 +290,29 @@ def validate_part(data: Graph) -> ValidationResult:
     for triple in axioms:
         data.add(triple)
     conforms, report, _ = shacl_validate(
-        data, shacl_graph=_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=True,
+        data, shacl_graph=_validation_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=True,
     )
     return _result(conforms, report)
 
 
 @lru_cache(maxsize=1)
 def _term_descriptions():
-    """The ontology and vocabulary as {subject: its triples}, and the rdfs:subClassOf axioms."""
-    from rdflib.namespace import RDFS
+    """The ontology and vocabulary as {subject: its triples that validation reads}, and the
+    rdfs:subClassOf axioms.
 
+    Validation reads a term's types (``sh:class``, targets) and the properties
+    the shapes constrain (a mechanism's one preferred label); a concept's
+    alternative labels, definitions and notes, most of its triples, are left
+    out: adding them to every report's graph took as long as validating it.
+    """
+    from rdflib.namespace import RDFS, SH
+
+    read = {RDF.type} | set(_shapes().objects(None, SH.path))
     described: dict = {}
     for graph in (_ontology(), _vocabulary()):
         for triple in graph:
-            described.setdefault(triple[0], []).append(triple)
+            if triple[1] in read:
+                described.setdefault(triple[0], []).append(triple)
     axioms = tuple(t for g in (_ontology(), _vocabulary()) for t in g.triples((None, RDFS.subClassOf, None)))
     return described, axioms
 
