@@ -54,7 +54,8 @@ class MechanismComponent:
         spans = self._with_constructions(doc, spans)
         spans = self._with_coordination(doc, spans)
         spans = self._with_short_forms(doc, spans)
-        spans = [s for s in spans if not _names_a_unit(doc.text, s.end_char)]
+        text = doc.text  # made anew from the tokens at each access
+        spans = [s for s in spans if not _names_a_unit(text, s.end_char)]
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
