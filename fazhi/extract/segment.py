@@ -208,7 +208,9 @@ def segment(text: str, norm: str) -> Outline:
         line = body_lines[i]
         stop = body_lines[part_lines[n + 1][0]].start if n + 1 < len(part_lines) else body_end
         h_start = line.start + m.end()
-        h_end = line.end
+        # A run-in heading (二、深化改革。一是…) ends at its first full stop: the rest of the line
+        # is the part's text, whose words (…问题135个) must not decide the part's kind.
+        h_end = title_of(norm, h_start, line.end, cut_long=False)[1]
         while h_end > h_start and norm[h_end - 1] in "。:;, ":
             h_end -= 1
         heading = norm[h_start:h_end]

@@ -112,3 +112,19 @@ def test_full_width_enumerators():
     o = outline(text)
     assert [m.heading for m in o.measures] == ["规范决策程序", "加强文件管理"]
     assert [m.enumerator for m in o.measures] == ["１．", "２．"]
+
+
+RUN_IN = """某开发区管委会2019年度法治政府建设工作总结
+2019年,开发区坚持以法治保障园区发展。现将全年工作总结如下:
+一、夯实组织保障,落实法治建设责任。党工委会议会前学法9次。
+二、深化“放管服”改革,优化营商环境。一是推行“园区管家”全程代办制。二是建立企业诉求“直通车”制度,全年协调解决企业融资等问题135个。
+三、规范决策程序,提升依法决策水平。聘请常年法律顾问,合法性审查率达到100%。
+四、存在的问题。执法力量不足。
+"""
+
+
+def test_a_run_in_part_heading_ends_at_its_full_stop():
+    # the words of the part's text (…问题135个) do not make it a shortcomings part
+    o = outline(RUN_IN)
+    assert [p.heading for p in o.parts] == ["夯实组织保障,落实法治建设责任", "深化“放管服”改革,优化营商环境", "规范决策程序,提升依法决策水平", "存在的问题"]
+    assert [p.kind for p in o.parts] == ["achievements", "achievements", "achievements", "shortcomings"]
