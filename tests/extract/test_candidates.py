@@ -339,3 +339,20 @@ def test_a_listed_name_inside_a_longer_one(extract, sentence, listed, candidate)
     concepts = {a.concept for a in report.adoptions}
     assert listed in concepts
     assert {key for key, _ in unlisted_names(extract, sentence)} == ({candidate} if candidate else set())
+
+
+@pytest.mark.parametrize(
+    "adopted, planned, key",
+    [
+        ("推行“环保管家”服务模式。", "深化“环保管家”服务。", "环保管家服务模式"),
+        ("推广“草原枫桥·牧民说事”工作法。", "深化“牧民说事”工作法。", "草原枫桥·牧民说事工作法"),
+        ("创新打造“玉见和睦”调解工作法。", "拓展“玉见和睦”调解工作法。", "玉见和睦调解工作法"),
+    ],
+)
+def test_a_report_names_its_own_brand_in_several_ways(extract, adopted, planned, key):
+    # one local mechanism, adopted this year and to be deepened next year: adopted, not planned too
+    text = f"某区人民政府关于2024年法治政府建设情况的报告\n一、主要举措和成效\n{adopted}\n二、2025年工作安排\n{planned}\n"
+    report = extract(text)
+    local = [(a.concept, a.status, len(a.mentions)) for a in report.adoptions if not report.mentions[a.mentions[0]].listed]
+    assert local == [(key, "adopted", 1)]
+    assert {m.concept for m in report.mentions if not m.listed} == {key}

@@ -58,10 +58,12 @@ class MechanismComponent:
         spans = [s for s in spans if not _names_a_unit(text, s.end_char)]
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
+        local_names: dict[str, str] = {}  # a quoted local name → the key of the candidate that first bore it
         for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
             if any(s <= candidate.start and candidate.end <= e for s, e in blocked):
                 continue  # a negative label: looks like a mechanism, is none
-            span = doc.char_span(candidate.start, candidate.end, label=candidate.key, alignment_mode="expand")
+            key = local_names.setdefault(_quoted_name(norm_text(doc)[candidate.start : candidate.end]) or candidate.key, candidate.key)
+            span = doc.char_span(candidate.start, candidate.end, label=key, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
         doc.spans[MECHANISM_SPANS] = sorted(spans, key=lambda s: (s.start, s.end))
@@ -145,6 +147,18 @@ class MechanismComponent:
 
 
 SENTENCE_ENDS = set("。!?;\n")
+_QUOTED_NAME = re.compile(r"“([^“”]+)”")
+
+
+def _quoted_name(surface: str) -> str | None:
+    """The one quoted name in a candidate's surface, by its last ·-part: a report names its own
+    brand in several ways (推行“环保管家”服务模式 … 深化“环保管家”服务; 推广“草原枫桥·牧民说事”
+    工作法 … 深化“牧民说事”工作法), and all of them are the mechanism its first naming made.
+    None when the surface quotes no name or several (“一次不跑”“只跑一次”改革)."""
+    names = _QUOTED_NAME.findall(surface)
+    return "“" + names[0].split("·")[-1] + "”" if len(names) == 1 else None
+
+
 _UNIT = re.compile(r"(?:科(?![学技普])|股(?!份)|处(?![理罚置分])|办公室|大队|中队)")
 
 
