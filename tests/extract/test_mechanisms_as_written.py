@@ -84,6 +84,9 @@ CASES = [
  ("将依法行政工作纳入旗县市区实绩考核,权重占4%。", "法治政府建设考核"),
  ("将法治税务建设纳入全局年度重点工作和绩效考评体系。", "法治政府建设考核"),
  ("述法评议结果纳入年度绩效考核。", "法治政府建设考核"),
+ # … whoever is assessed, the counties (市、区) in brackets included, and whatever is governed by law (依法治税)
+ ("将依法行政工作纳入各县(市、区)和市直部门年度目标管理考核。", "法治政府建设考核"),
+ ("将依法治税工作纳入绩效管理。", "法治政府建设考核"),
  # wordings written blind from the national documents (a helper that opened no report or gold)
  ("全面推行行政协议合法性审查。", "行政合同合法性审查"),
  ("严格落实“三管三必须”要求。", "安全生产责任制"),
