@@ -226,6 +226,11 @@ ZONES = [
         "孝感高新区管委会2023年法治政府建设工作报告\n2023年,高新区管委会坚持依法行政,孝感市法治建设部署得到落实。",
         "孝感高新区", "zone", 2023, id="zone-the-table-lacks",
     ),
+    pytest.param(
+        # the table has town-level offices called 开发区管委会 (宝应县, 河口区): not this zone's
+        "西宁经济技术开发区管委会2019年度法治政府建设工作总结\n2019年,开发区管委会坚持依法行政。",
+        "西宁经济技术开发区", "zone", 2019, id="zone-the-table-lacks-in-full",
+    ),
 ]
 
 TOWNS_AND_SUBDISTRICTS = [
