@@ -262,6 +262,9 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # a local mediation or consultation brand by its head, whatever comes after it
         ("组建“滨江和事佬”队伍,化解邻里纠纷。", "滨江和事佬"),
         ("打造“民情茶话会”议事平台。", "民情茶话会"),
+        ("在乡镇持续推进“院坝恳谈会”,把矛盾化解在基层。", "院坝恳谈会"),
+        # 实施 adopts a method as 推行 does
+        ("实施“一校一章程”,中小学全部完成章程核准。", "一校一章程"),
         # a service app's brand that the report relies on or launches
         ("依托“滇企通”和“昆好办”实现掌上办理。", "昆好办"),
         ("依托“滇企通”和“昆好办”实现掌上办理。", "滇企通"),
@@ -308,6 +311,7 @@ def test_quoted_methods(extract, sentence, name):
         "取得“跨越式”发展。",  # a manner no verb of adoption takes
         "荣获“文明单位”和“先进集体”称号。",  # titles won, joined
         "开展“法律进村”和“法律进校”活动。",  # activities, joined
+        "实施“雏鹰计划”,培养年轻干部。",  # a programme
     ],
 )
 def test_quoted_non_methods(extract, sentence):
