@@ -131,6 +131,7 @@ _STOP = set(",。;:!?《》\n、 ")
 _ENUMERATOR = re.compile(r"[(]?[一二三四五六七八九十\d]+[)、.是]")
 _NUMERAL = "一二三四五六七八九十两百\\d"
 _CODE = re.compile(r"[0-9A-Za-z+]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
 _QUOTED_PART = re.compile(r"“[^“”]*”")
 _OPENER = {"”": "“", ")": "("}  # closing mark → its opening mark
@@ -498,11 +499,12 @@ def _after_action(after: str) -> str:
     return after
 
 
-def _is_app(name: str, before: str) -> bool:
-    """依托“豫事办”, 推出“赣州营商通”: a service app's brand (a name in 通, 办 or 码) that the
-    report relies on or launches; manners of service (“掌上办”, “一次办”) are none."""
+def _is_app(name: str, before: str, after: str) -> bool:
+    """依托“豫事办”, 推出“赣州营商通”, 依托“e冰城”APP: a service app's brand (a name in 通, 办 or
+    码, or any name an app word follows) that the report relies on or launches; manners of
+    service (“掌上办”, “一次办”) are none."""
     return (
-        name.endswith(_words("app_end"))
+        (name.endswith(_words("app_end")) or after.startswith(_words("app_after")))
         and any(before.endswith(w) for w in _words("app_verb"))
         and not name.startswith(_words("manner_start"))
     )
@@ -558,8 +560,8 @@ def _before_quoted(norm: str, start: int) -> str:
 def _find_quoted(norm, taken, found):
     for m in _QUOTED.finditer(norm):
         name = m.group(1)
-        if _CODE.search(name.replace("+", "")) and "+" not in name:
-            continue
+        if _CODE.search(name.replace("+", "")) and "+" not in name and len(_CJK.findall(name)) < 2:
+            continue  # a code (“12345”, “A级”); a brand with a letter in it (“晋e办”, “e冰城”) is a name
         if re.search(r"[、,]", name) and not _parallel(name):
             continue
         classifiers = "".join(c for c in _words("classifier") if len(c) == 1)
@@ -573,7 +575,7 @@ def _find_quoted(norm, taken, found):
         before = _before_quoted(norm, m.start())
         after = re.split(r"[,。;:!?、《》\n ]", _QUOTED_RUN.sub("", norm[m.end() : m.end() + 40]))[0][:8]
         styled = _styled_activity(name, before, after)
-        if styled or _is_method(name, before, after) or _is_app(name, before):
+        if styled or _is_method(name, before, after) or _is_app(name, before, after):
             start, end = m.start(), m.end() + len(styled)
             if not any(before.endswith(w) for w in _words("adopt_bare")):
                 start -= len(_field_after_adoption(before))  # 行政复议“阳光审查”: the field is part of the name

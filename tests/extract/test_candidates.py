@@ -269,6 +269,11 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("依托“滇企通”和“昆好办”实现掌上办理。", "昆好办"),
         ("依托“滇企通”和“昆好办”实现掌上办理。", "滇企通"),
         ("全省率先推出“赣州营商通”,企业诉求直达。", "赣州营商通"),
+        # … whatever its last character, when an app word follows it
+        ("依托“e冰城”APP推出社保缴费等服务。", "e冰城"),
+        ("开发“延边通办”手机客户端,提供双语办事。", "延边通办"),
+        # a Latin letter in a brand does not make it a code
+        ("开发“晋e办”掌上办事平台,群众可通过手机办事。", "晋e办"),
         # a quoted number names a method as well as words do
         ("推行“365”工作法,案件办理提速。", "365工作法"),
         ("实施“1530”改革,项目审批提速。", "1530改革"),
@@ -312,6 +317,7 @@ def test_quoted_methods(extract, sentence, name):
         "荣获“文明单位”和“先进集体”称号。",  # titles won, joined
         "开展“法律进村”和“法律进校”活动。",  # activities, joined
         "实施“雏鹰计划”,培养年轻干部。",  # a programme
+        "组织干部下载“学习强国”APP。",  # an app no verb of adoption or launch takes
     ],
 )
 def test_quoted_non_methods(extract, sentence):
