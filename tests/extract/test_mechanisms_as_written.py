@@ -87,6 +87,10 @@ CASES = [
  # … whoever is assessed, the counties (市、区) in brackets included, and whatever is governed by law (依法治税)
  ("将依法行政工作纳入各县(市、区)和市直部门年度目标管理考核。", "法治政府建设考核"),
  ("将依法治税工作纳入绩效管理。", "法治政府建设考核"),
+ # the theory-study group studies law however the sentence puts it (issue 10: 理论学习中心组学法)
+ ("地委理论学习中心组开展专题学法2次。", "理论学习中心组学法"),
+ ("局党组理论学习中心组专题学习习近平法治思想4次。", "理论学习中心组学法"),
+ ("将习近平法治思想纳入党组理论学习中心组年度学习计划。", "理论学习中心组学法"),
  # wordings written blind from the national documents (a helper that opened no report or gold)
  ("全面推行行政协议合法性审查。", "行政合同合法性审查"),
  ("严格落实“三管三必须”要求。", "安全生产责任制"),
