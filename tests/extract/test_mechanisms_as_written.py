@@ -137,6 +137,9 @@ def test_a_short_form_after_a_narrower_name_is_that_name_again(extract):
     [
         ("区司法局设立行政执法协调监督科，配备专职人员3名。", "行政执法协调监督工作体系"),
         ("成立府院联动办公室。", "府院联动"),
+        # a service point named after a mechanism, where it is only the place or the means
+        ("在市公共法律服务中心设立涉侨法律服务窗口。", "公共法律服务体系"),
+        ("依托旗矛盾纠纷多元化解中心实行一站式接收。", "矛盾纠纷多元化解"),
     ],
 )
 def test_an_office_named_after_a_mechanism_is_a_body(extract, sentence, concept):
@@ -148,6 +151,7 @@ def test_an_office_named_after_a_mechanism_is_a_body(extract, sentence, concept)
     "sentence, concept",
     [
         ("在区人民法院设立诉调对接工作室。", "诉调对接"),
+        ("全县19个乡镇全部建成公共法律服务工作站。", "公共法律服务体系"),
         ("建立府院联动机制，行政执法协调监督覆盖全部乡镇。", "行政执法协调监督工作体系"),
         ("推行行政执法协调监督，科学规范执法。", "行政执法协调监督工作体系"),
     ],

@@ -55,7 +55,7 @@ class MechanismComponent:
         spans = self._with_coordination(doc, spans)
         spans = self._with_short_forms(doc, spans)
         text = doc.text  # made anew from the tokens at each access
-        spans = [s for s in spans if not _names_a_unit(text, s.end_char)]
+        spans = [s for s in spans if not _names_a_unit(text, s.start_char, s.end_char)]
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         local_names: dict[str, str] = {}  # a quoted local name → the key of the candidate that first bore it
@@ -162,12 +162,19 @@ def _quoted_name(surface: str) -> str | None:
 _UNIT = re.compile(r"(?:科(?![学技普])|股(?!份)|处(?![理罚置分])|办公室|大队|中队)")
 
 
-def _names_a_unit(text: str, end: int) -> bool:
+_SERVICE_POINT = re.compile(r"(?:中心|工作站|服务站|工作室)")
+_AT = re.compile(r"(?:在|依托|通过|经由|由)(?:(?!设立|建立|建成|成立|设置|组建|开设|打造)[^,。;:、]){0,8}$")  # 在法院设立…: set up
+
+
+def _names_a_unit(text: str, start: int, end: int) -> bool:
     """行政执法协调监督科, 府院联动办公室: a mechanism's name that an office's word ends (科, 股,
-    处, 办公室, 大队 …) is the office's name, a body, not the mechanism adopted. A service
-    point (诉调对接工作室, 一站式调解中心) is left alone: setting one up is how a report says it
-    adopted the mechanism."""
-    return bool(_UNIT.match(text, end))
+    处, 办公室, 大队 …) is the office's name, a body, not the mechanism adopted. So is a service
+    point's (中心, 工作站) where the point is a place or a means (在区公共法律服务中心设立…,
+    依托矛盾纠纷多元化解中心实行…); where one is set up (建成公共法律服务工作站, 设立诉调对接
+    工作室) it is left alone: setting one up is how a report says it adopted the mechanism."""
+    if _UNIT.match(text, end):
+        return True
+    return bool(_SERVICE_POINT.match(text, end)) and bool(_AT.search(text, max(0, start - 10), start))
 
 
 COORDINATORS = "和及与、"
