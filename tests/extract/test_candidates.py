@@ -192,6 +192,8 @@ def test_edges_are_stripped(extract, sentence, surface):
         "经过两轮县机构改革,职能进一步理顺。",  # 经过两轮县机构 (机构改革 is listed)
         "安排部署信访工作法治化建设。",  # 安排部署信访工作法
         "落实交通运输局法治建设第一责任人制度。",  # the listed name stands, no body
+        "及时发布公告,确保改革期间税收执法不断档。",  # 确保改革: a verb, and 改革期间 is a time
+        "建立发布机制,全年发布制度创新案例21个。",  # 制度创新 is no head
         # bare area and quality modifiers
         "健全工作机制。",
         "完善长效机制。",
