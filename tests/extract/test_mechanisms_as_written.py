@@ -91,6 +91,8 @@ CASES = [
  ("地委理论学习中心组开展专题学法2次。", "理论学习中心组学法"),
  ("局党组理论学习中心组专题学习习近平法治思想4次。", "理论学习中心组学法"),
  ("将习近平法治思想纳入党组理论学习中心组年度学习计划。", "理论学习中心组学法"),
+ # the three-year action for enforcement quality, its words in any of the orders reports use
+ ("深入推进行政执法质量三年提升行动。", "行政执法质量三年行动"),
  # wordings written blind from the national documents (a helper that opened no report or gold)
  ("全面推行行政协议合法性审查。", "行政合同合法性审查"),
  ("严格落实“三管三必须”要求。", "安全生产责任制"),
