@@ -619,10 +619,21 @@ def _expand_body(name: str, region: Region) -> str:
 _GOVERNMENT_OF_LEVEL = {"zone": "管理委员会", "subdistrict": "办事处"}
 
 
-def _signs(line) -> bool:
-    """Whether a closing line is a signing body's name (no date, no spaces inside)."""
+def _signers(line) -> list[str]:
+    """The signing bodies a closing line names: one, or a joint report's party committee and
+    government side by side (中共准格尔旗委员会　准格尔旗人民政府); none when it holds a date or
+    anything but names."""
     t = line.text.strip()
-    return bool(_ORG_LINE.match(t)) and not _CN_DATE.search(t) and " " not in t
+    if _CN_DATE.search(t):
+        return []
+    names = t.split()
+    if len(names) > 1 and not any(n.startswith("中共") for n in names):
+        return []  # a body's name written with a space in it, not a party committee beside a government
+    return names if len(names) <= 3 and all(_ORG_LINE.match(n) for n in names) else []
+
+
+def _signs(line) -> bool:
+    return bool(_signers(line))
 
 
 def find_issuer(
@@ -638,7 +649,7 @@ def find_issuer(
             last = i
             while last + 1 < len(lines) and _signs(lines[last + 1]):
                 last += 1
-            names = [text[l.start : l.end].strip() for l in lines[i : last + 1]]
+            names = [name for l in lines[i : last + 1] for name in text[l.start : l.end].split()]
             return " ".join(names), Span(line.start, lines[last].end, text[line.start : lines[last].end]), "signature"
     text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"

@@ -45,6 +45,16 @@ def meta(text):
             "中共郑州市金水区委\n郑州市金水区人民政府\n2024年3月1日\n",
             "金水区", "河南省郑州市金水区", "district", "郑州市", "河南省", 2023, "中共郑州市金水区委 郑州市金水区人民政府", date(2024, 3, 1),
         ),
+        (  # … or both on one line
+            "中共准格尔旗委员会 准格尔旗人民政府关于2020年度法治政府建设情况的报告\n2020年,准格尔旗坚持依法行政。",
+            "中共准格尔旗委员会\u3000\u3000准格尔旗人民政府\n2021年1月25日\n",
+            "准格尔旗", "内蒙古自治区鄂尔多斯市准格尔旗", "county", "鄂尔多斯市", "内蒙古自治区", 2020, "中共准格尔旗委员会 准格尔旗人民政府", date(2021, 1, 25),
+        ),
+        (  # a body's name with a space in it is one body, no joint report: the title names it
+            "北京市朝阳区望京街道办事处2024年法治政府建设情况报告\n2024年,望京街道坚持依法行政。",
+            "朝阳区人民政府 望京街道办事处\n2025年1月10日\n",
+            "望京街道", "北京市朝阳区望京街道", "subdistrict", "北京市", "北京市", 2024, "北京市朝阳区望京街道办事处", date(2025, 1, 10),
+        ),
     ],
 )
 def test_metadata_of_unseen_regions(head, tail, name, full_name, level, city, province, year, issuer, published):
