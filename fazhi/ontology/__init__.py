@@ -283,16 +283,22 @@ def validate_part(data: Graph) -> ValidationResult:
     """
     from pyshacl import validate as shacl_validate
 
+    add_term_descriptions(data)
+    conforms, report, _ = shacl_validate(
+        data, shacl_graph=_validation_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=True,
+    )
+    return _result(conforms, report)
+
+
+def add_term_descriptions(data: Graph) -> None:
+    """Add to ``data`` what validation reads of the ontology and vocabulary terms it refers to,
+    and the ontology's ``rdfs:subClassOf`` axioms (see ``validate_part``)."""
     described, axioms = _term_descriptions()
     for term in set(data.objects()):
         for triple in described.get(term, ()):
             data.add(triple)
     for triple in axioms:
         data.add(triple)
-    conforms, report, _ = shacl_validate(
-        data, shacl_graph=_validation_shapes(), inference="none", advanced=True, allow_warnings=True, inplace=True,
-    )
-    return _result(conforms, report)
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from fazhi.ontology import FZ, FZV
 
 from fazhi.extract.report import extract_text
 from fazhi.graph.build import report_triples
-from fazhi.ontology import _shapes, _term_descriptions, _validation_shapes
+from fazhi.ontology import _shapes, _validation_shapes, add_term_descriptions
 
 REPORT = """某某县人民政府关于2023年度法治政府建设情况的报告
 2023年，我县深入推进法治政府建设，现将有关情况报告如下。
@@ -32,12 +32,7 @@ REPORT = """某某县人民政府关于2023年度法治政府建设情况的报�
 def report_graph(nlp) -> Graph:
     g = Graph()
     report_triples(extract_text(REPORT, source="某某县.txt", nlp=nlp), g)
-    described, axioms = _term_descriptions()
-    for term in set(g.objects()):
-        for triple in described.get(term, ()):
-            g.add(triple)
-    for triple in axioms:
-        g.add(triple)
+    add_term_descriptions(g)
     return g
 
 
