@@ -59,10 +59,11 @@ class MechanismComponent:
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         local_names: dict[str, str] = {}  # a quoted local name → the key of the candidate that first bore it
-        for candidate in find_candidates(norm_text(doc), taken, self.fold_stems, self.gazetteer):
+        norm = norm_text(doc)
+        for candidate in find_candidates(norm, taken, self.fold_stems, self.gazetteer):
             if any(s <= candidate.start and candidate.end <= e for s, e in blocked):
                 continue  # a negative label: looks like a mechanism, is none
-            key = local_names.setdefault(_quoted_name(norm_text(doc)[candidate.start : candidate.end]) or candidate.key, candidate.key)
+            key = local_names.setdefault(_quoted_name(norm[candidate.start : candidate.end]) or candidate.key, candidate.key)
             span = doc.char_span(candidate.start, candidate.end, label=key, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
