@@ -60,10 +60,39 @@ def _key(node) -> str:
 def turtle_lines(triples, terms: _Terms) -> list[str]:
     """One sort line per triple: key (subject, predicate with rdf:type first, object), then the three terms."""
     out = []
+    nodes: dict = {}  # node → (its key, its term): a subject stands in many triples
+    verbs: dict = {}  # predicate → (its key, its term)
     for s, p, o in triples:
-        verb = "a" if p == RDF.type else terms.iri(p)
-        pkey = f"{0 if p == RDF.type else 1}{SEP}{_escape(str(p))}{SEP}"
-        out.append(f"{_key(s)}{pkey}{_key(o)}\t{terms.term(s)}\t{verb}\t{terms.term(o)}")
+        verb = verbs.get(p)
+        if verb is None:
+            verb = verbs[p] = (f"{0 if p == RDF.type else 1}{SEP}{_escape(str(p))}{SEP}", "a" if p == RDF.type else terms.iri(p))
+        subject = nodes.get(s)
+        if subject is None:
+            subject = nodes[s] = (_key(s), terms.term(s))
+        obj = nodes.get(o)
+        if obj is None:
+            obj = nodes[o] = (_key(o), terms.term(o))
+        out.append(f"{subject[0]}{verb[0]}{obj[0]}\t{subject[1]}\t{verb[1]}\t{obj[1]}")
+    return out
+
+
+def ntriples_lines(triples, graph: URIRef | None = None) -> list[str]:
+    """N-Triples lines of ``triples`` (N-Quads lines in ``graph`` if given), without their newlines:
+    the lines rdflib's serialisers write (``_nt_row``, ``_nq_row``), each term written once."""
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+
+    written: dict = {}
+    end = " ." if graph is None else f" {graph.n3() if graph != DATASET_DEFAULT_GRAPH_ID else ''} ."
+    out = []
+    for triple in triples:
+        row = []
+        for node in triple:
+            text = written.get(node)
+            if text is None:
+                text = written[node] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
+            row.append(text)
+        out.append(f"{row[0]} {row[1]} {row[2]}{end}")
     return out
 
 
@@ -72,16 +101,13 @@ def render(triples, fmt: str, graph: URIRef | None, prefixes: list[tuple[str, st
 
     Line formats give sorted lines joined by newlines; TriG gives the graph's block.
     """
-    from rdflib.plugins.serializers.nquads import _nq_row
-    from rdflib.plugins.serializers.nt import _nt_row
-
     terms = _Terms(prefixes)
     if fmt == "turtle":
         lines = turtle_lines(triples, terms)
     elif fmt in ("nt", "json-ld"):
-        lines = [_nt_row(t)[:-1] for t in triples]
+        lines = ntriples_lines(triples)
     elif fmt == "nquads":
-        lines = [_nq_row(t, graph)[:-1] for t in triples]
+        lines = ntriples_lines(triples, graph)
     elif fmt == "trig":
         triples = list(triples)
         if not triples:

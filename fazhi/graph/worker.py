@@ -119,12 +119,10 @@ def split(graph: Graph, owner: URIRef) -> tuple[list, list]:
 
 def process_report(report, settings: Settings, path: str | None = None) -> Part:
     """Build ``report``'s graph, render it for ``settings.fmt`` and validate it."""
-    from rdflib.plugins.serializers.nt import _nt_row
-
     from ..ontology import validate_part
     from .build import report_graph_iri, report_iri, report_triples
     from .store import ENTITIES_GRAPH
-    from .stream import render
+    from .stream import ntriples_lines, render
 
     g = Graph()
     report_triples(report, g)
@@ -152,7 +150,7 @@ def process_report(report, settings: Settings, path: str | None = None) -> Part:
         candidates=tuple(sorted({m.concept for m in report.mentions if not m.listed})),
         graph=str(name),
         local=len(mine),
-        entities=tuple(sorted(_nt_row(t)[:-1] for t in shared)),
+        entities=tuple(sorted(ntriples_lines(shared))),
         text=text,
         used=used,
         violations=tuple(violations),

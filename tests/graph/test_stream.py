@@ -131,3 +131,20 @@ def test_a_plain_progress_function_still_hears_of_each_file(seed_files, tmp_path
     seen = []
     build(seed_files[:2], tmp_path / "g.nt", progress=seen.append)
     assert seen == list(seed_files[:2])
+
+
+@given(st.lists(st.sampled_from(TEXTS) | st.text(max_size=6), min_size=1, max_size=6))
+def test_ntriples_lines_are_rdflibs(texts):
+    """The lines a worker writes are those of rdflib's N-Triples and N-Quads serialisers."""
+    from rdflib.namespace import XSD
+    from rdflib.plugins.serializers.nquads import _nq_row
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    triples = []
+    for i, text in enumerate(texts):
+        subject = URIRef("https://x/" + str(i)) if i % 3 else BNode(f"b{i}")
+        for obj in (Literal(text), Literal(text, lang="zh"), Literal(text, datatype=XSD.string), URIRef("https://x/o" + str(i)), subject):
+            triples.append((subject, URIRef("https://x/p"), obj))
+    graph = URIRef("https://x/g")
+    assert stream.ntriples_lines(triples) == [_nt_row(t)[:-1] for t in triples]
+    assert stream.ntriples_lines(triples, graph) == [_nq_row(t, graph)[:-1] for t in triples]
