@@ -164,7 +164,9 @@ _UNIT = re.compile(r"(?:科(?![学技普])|股(?!份)|处(?![理罚置分])|办�
 
 
 _SERVICE_POINT = re.compile(r"(?:中心|工作站|服务站|工作室)")
-_AT = re.compile(r"(?:在|依托|通过|经由|由)(?:(?!设立|建立|建成|成立|设置|组建|开设|打造)[^,。;:、]){0,8}$")  # 在法院设立…: set up
+# 在市公共法律服务中心设立…, 依托旗…中心实行…: the point is where or by which something else is done;
+# not 在法院设立… (set up there), nor 设在开发区的…工作站 (the point set up, described)
+_AT = re.compile(r"(?<!设)(?:在|依托|通过|经由|由)(?:(?!设立|建立|建成|成立|设置|组建|开设|打造)[^,。;:、的]){0,8}$")
 
 
 def _names_a_unit(text: str, start: int, end: int) -> bool:
