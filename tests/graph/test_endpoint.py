@@ -151,11 +151,18 @@ def test_the_pages_are_served(server):
     assert "府院联动" in urllib.request.urlopen(server["pages"] + "adoption.html", timeout=30).read().decode("utf-8")
 
 
+def _interruptible():
+    """Ctrl-C reaches the server whatever the test run's own signals: a test run started in the
+    background (cmd &) ignores SIGINT, its children inherit that, and Python then installs no
+    KeyboardInterrupt for it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_the_server_stops_cleanly(store_dir):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "fazhi", "serve", "--store", str(store_dir), "--port", str(port), "--no-pages"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible,
     )
     assert process.stdout.readline().startswith("SPARQL endpoint:")
     process.send_signal(signal.SIGINT)
@@ -216,7 +223,7 @@ def test_the_server_follows_a_new_build(tmp_path, seed_files):
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "fazhi", "serve", "--store", str(root), "--port", str(port), "--no-pages"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible,
     )
     try:
         url = process.stdout.readline().split()[2]
