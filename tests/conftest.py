@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -13,11 +14,18 @@ from docs_guard import docs_snapshot
 # The suite reads the package's vocabulary only: a developer's own additions
 # (fazhi vocab accept, see fazhi/ontology/local.py) must not change what it sees,
 # here or in the fazhi processes it starts.
-os.environ["FAZHI_VOCAB_DIR"] = tempfile.mkdtemp(prefix="fazhi-test-vocab-")
+VOCAB_DIR = os.environ["FAZHI_VOCAB_DIR"] = tempfile.mkdtemp(prefix="fazhi-test-vocab-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "eval" / "seeds-gold.json"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def vocab_dir_removed():
+    """The suite's empty vocabulary folder goes when the run ends (they piled up in /tmp)."""
+    yield
+    shutil.rmtree(VOCAB_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
