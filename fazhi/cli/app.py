@@ -213,8 +213,8 @@ def eval_(
         return
     rows = []
     for category, value in scores.items():
-        if not isinstance(value, dict):
-            continue
+        if not isinstance(value, dict) or "precision" not in value:
+            continue  # the report count, and what the gold is (said on stderr above)
         rows.append((category, value["precision"], value["recall"], value["f1"], value["tp"], value["fp"], value["fn"]))
         for status, sub in value.get("by_status", {}).items():
             rows.append((f"  {category}:{status}", sub["precision"], sub["recall"], sub["f1"], sub["tp"], sub["fp"], sub["fn"]))

@@ -96,6 +96,15 @@ def test_eval_json_keys(seeds_dir):
     assert set(scores["mechanisms"]["by_status"]) == {"adopted", "planned", "problem"}
 
 
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_eval_prints_its_scores_as_a_table(seeds_dir, fmt):
+    result = run("eval", seeds_dir, "--gold", Path(__file__).parents[2] / "eval" / "seeds-gold.json", "--format", fmt)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert "mechanisms_all" in result.stdout and "region" in result.stdout
+    assert "dataset" not in result.stdout  # what the gold is goes to stderr, once
+    assert "development data" in result.stderr
+
+
 def test_eval_errors_lists_what_the_scores_count(seeds_dir):
     """--errors: one row per wrong adoption and per missed gold mechanism, as many as the
     all-mechanism score's false positives and false negatives."""
