@@ -26,17 +26,38 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # click's usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        usage, aborts = _click_errors()
+        if isinstance(exc, usage):
             exc.show()
             sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
+        if isinstance(exc, aborts):
             print("fazhi: aborted", file=sys.stderr)
             sys.exit(1)
         raise
     if isinstance(code, int) and code:
         sys.exit(code)
+
+
+def _click_errors() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """The usage-error and abort classes: click's, and those of the copy of click that typer
+    0.2x carries inside it (typer._click), whose errors are not click's classes."""
+    import click
+
+    usage: list[type] = [click.exceptions.ClickException]
+    aborts: list[type] = [click.exceptions.Abort]
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:
+        pass
+    else:
+        usage.append(ClickException)
+    try:
+        from typer.exceptions import Abort
+    except ImportError:
+        pass
+    else:
+        aborts.append(Abort)
+    return tuple(usage), tuple(aborts)
 
 
 __all__ = ["app", "main"]

@@ -329,3 +329,21 @@ def test_default_store(store, tmp_path):
     result = run("reports", "--format", "csv", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.strip().splitlines()) == 6
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (("ask", "regions"), "Missing argument 'parent'"),
+        (("ask", "mechanisms"), "Missing argument 'region'"),
+        (("build",), "Missing argument 'paths'"),
+        (("reports", "--bogus"), "No such option: --bogus"),
+        (("ask", "nosuch"), "No such command 'nosuch'"),
+    ],
+)
+def test_a_usage_error_is_a_usage_message_not_a_traceback(args, said):
+    """typer 0.2x raises the errors of the click it carries inside it, which are not click's own
+    classes: fazhi's entry point must still show them as click does, exit 2."""
+    result = run(*args)
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr and said in result.stderr
