@@ -54,12 +54,11 @@ class MechanismComponent:
         spans = self._with_constructions(doc, spans)
         spans = self._with_coordination(doc, spans)
         spans = self._with_short_forms(doc, spans)
-        text = doc.text  # made anew from the tokens at each access
-        spans = [s for s in spans if not _names_a_unit(text, s.start_char, s.end_char)]
+        norm = norm_text(doc)
+        spans = [s for s in spans if not _names_a_unit(norm, s.start_char, s.end_char)]
         taken = [(s.start_char, s.end_char) for s in spans]
         blocked = [(s, e) for s, e, _ in self.blocked.find(doc)] if self.blocked else []
         local_names: dict[str, str] = {}  # a quoted local name → the key of the candidate that first bore it
-        norm = norm_text(doc)
         for candidate in find_candidates(norm, taken, self.fold_stems, self.gazetteer):
             if any(s <= candidate.start and candidate.end <= e for s, e in blocked):
                 continue  # a negative label: looks like a mechanism, is none
