@@ -146,7 +146,7 @@ class Gazetteer:
         city_short = {(p.province, p.name): p.short for p in places if p.depth == CITY}
         province_short = {p.name: p.short for p in places if p.depth == PROVINCE}
         for place in places:
-            if place.name not in generic and _findable(place, generic):
+            if _findable(place, generic):
                 self.by_name.setdefault(place.name, []).append(place)
             if place.depth < TOWN:
                 for short in _shorts(place):
@@ -225,13 +225,13 @@ def _lengths(names, key) -> dict[str, tuple[int, ...]]:
 _OFFICE_WORDS = re.compile(r"(?:管委会|管理委员会|管理局|直属乡镇|类似乡级单位)$")
 
 
-def _findable(place: Place, generic: frozenset[str] = frozenset()) -> bool:
-    """Whether a report may name ``place`` by its full name alone: not the table's
-    placeholders (市直辖行政区划), and at town level only 镇, 乡, 街道 and the like,
-    or a longer proper name (嘉定工业区), not 种畜场 or 开发区, nor the office of a zone
-    that has no name of its own (开发区管委会: in 西宁经济技术开发区管委会 it is the end of
-    another zone's name)."""
-    if "直辖" in place.name or place.name in PLACEHOLDER_CITIES:
+def _findable(place: Place, generic: frozenset[str]) -> bool:
+    """Whether a report may name ``place`` by its full name alone: not a common noun
+    (``generic``: 社区, 开发区), not the table's placeholders (市直辖行政区划), and at town level
+    only 镇, 乡, 街道 and the like, or a longer proper name (嘉定工业区), not 种畜场, nor the
+    office of a zone that has no name of its own (开发区管委会: in 西宁经济技术开发区管委会 it is
+    the end of another zone's name)."""
+    if place.name in generic or "直辖" in place.name or place.name in PLACEHOLDER_CITIES:
         return False
     if place.depth < TOWN:
         return True
