@@ -304,9 +304,9 @@ def build(
             progress.advance()
             if violations:
                 raise ValidationError(f"{out or 'graph'}: SHACL validation failed — {min(violations)}")
-        from rdflib.plugins.serializers.nt import _nt_row
+        from .graph.stream import ntriples_lines
 
-        shared = entities | {_nt_row(t)[:-1] for g in (onto, counts) for t in g}
+        shared = entities | {line for g in (onto, counts) for line in ntriples_lines(g)}
         progress.phase("writing", writer.size)
         size = writer.finish(progress=progress.advance)
     except BaseException:
