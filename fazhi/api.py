@@ -83,7 +83,8 @@ def extract_files(
     reports = []
     admission = _Admission(known)
     refused: list[str] = []
-    for path in collect_paths(paths):
+    files = _screened(collect_paths(paths), encoding=encoding, keep_going=keep_going, skipped=skipped, progress=progress)
+    for path in files:
 
         def read(path=path):
             report = extract_report(path, encoding=encoding, nlp=nlp, strict=strict)
@@ -154,14 +155,17 @@ class _Progress:
             self.callback.advance(n, "")
 
 
-def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=(), dask=None):
-    """The ``Part`` of each file that passes, in file order (see ``extract_files`` for what passes)."""
+def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=(), known_bytes=None, dask=None):
+    """The ``Part`` of each file that passes, in file order (see ``extract_files`` for what passes).
+    ``known_bytes`` maps the file sha256 of reports read before (e.g. in a store) to their files."""
     from contextlib import closing
 
     from .graph.worker import parts
 
     admission = _Admission(known)
     refused: list[str] = []
+    files = _screened(files, encoding=settings.encoding, keep_going=keep_going, skipped=skipped, progress=progress.file,
+                      known_bytes=known_bytes)
     with closing(parts(files, settings, jobs, dask)) as stream:
         for part in stream:
             path = Path(part.path)
@@ -176,6 +180,49 @@ def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped
                 yield part
             progress.file(path)
     _raise_refused(refused)
+
+
+def _screened(files: list[Path], *, encoding, keep_going: bool, skipped: list | None, progress=None,
+              known_bytes: dict[str, str] | None = None) -> list[Path]:
+    """``files`` without those whose bytes repeat an earlier file's (or a known report file's), found
+    before anything is extracted: a repeat has the same text, so it would be refused after its
+    extraction anyway, and in a large build that is minutes later. With ``keep_going`` a repeat is
+    recorded in ``skipped`` (and counted by ``progress``); without it, the build cannot succeed, so
+    the other files are only read — a file that cannot be read is named too — and one error names
+    them all, nothing extracted."""
+    seen: dict[str, Path] = {sha: Path(where) for sha, where in (known_bytes or {}).items()}
+    repeats: dict[Path, Path] = {}
+    for path in files:
+        try:
+            digest = _file_sha256(path)
+        except InputError:
+            continue  # named when it is read
+        if digest in seen:
+            repeats[path] = seen[digest]
+        else:
+            seen[digest] = path
+    if not repeats:
+        return files
+    if keep_going:
+        for path, first in repeats.items():
+            if skipped is not None:
+                skipped.append(Skipped(path, f"{path}: same content as {first}"))
+            if progress:
+                progress(path)
+        return [path for path in files if path not in repeats]
+    from .extract.reading import read_source
+
+    refused = []
+    for path in files:
+        if path in repeats:
+            refused.append(f"{path}: same content as {repeats[path]}")
+            continue
+        try:
+            read_source(path, encoding)
+        except InputError as exc:
+            refused.append(str(exc))
+    _raise_refused(refused)
+    return files  # not reached
 
 
 def _admit_or_skip(path: Path, read, *, keep_going: bool, skipped: list | None, refused: list[str]):
@@ -461,8 +508,9 @@ def build_store(
                 manifest.ontology = stamp
             progress.phase("extracting", len(plan.extract))
             extracted, entities, violations, batch, chars = 0, set(), [], [], 0
+            known_bytes = {e.file_sha256: e.path for key, e in manifest.reports.items() if key not in gone}
             stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,
-                               warnings=warnings, known=known, dask=dask)
+                               warnings=warnings, known=known, known_bytes=known_bytes, dask=dask)
             with closing(stream):
                 for part in stream:
                     tx.drop_graph(part.graph)

@@ -135,6 +135,54 @@ def test_duplicates_of_stored_reports_are_refused(corpus, tmp_path):
         build(twin, tmp_path / "store")
 
 
+@pytest.fixture()
+def extractions(monkeypatch):
+    """The files the build extracts (in this process: ``jobs`` 1)."""
+    from fazhi.graph import worker
+
+    seen = []
+    process_file = worker.process_file
+
+    def counted(path, settings):
+        seen.append(Path(path).name)
+        return process_file(path, settings)
+
+    monkeypatch.setattr(worker, "process_file", counted)
+    return seen
+
+
+def test_a_repeated_file_is_refused_before_anything_is_extracted(corpus, tmp_path, extractions):
+    first = sorted(corpus.iterdir())[0]
+    shutil.copy(first, corpus / "z-copy.txt")
+    (corpus / "y-empty.txt").write_bytes(b"")
+    with pytest.raises(InputError, match=r"2 files cannot be built: .*y-empty.txt: the file is empty; .*z-copy.txt: same content as .*" + first.name):
+        fazhi.build([corpus], tmp_path / "g.nq")
+    assert extractions == [] and not (tmp_path / "g.nq").exists()
+    with pytest.raises(InputError, match="z-copy.txt: same content as"):
+        build(corpus, tmp_path / "store")
+    assert extractions == [] and not (tmp_path / "store").exists()
+
+
+def test_keep_going_skips_a_repeated_file_without_extracting_it(corpus, tmp_path, extractions):
+    shutil.copy(sorted(corpus.iterdir())[0], corpus / "z-copy.txt")
+    skipped = []
+    summary = fazhi.build([corpus], tmp_path / "g.nq", keep_going=True, skipped=skipped)
+    assert summary.reports == 3 and sorted(extractions) == sorted(p.name for p in corpus.iterdir() if p.name != "z-copy.txt")
+    assert [(s.path.name, "same content as" in s.message) for s in skipped] == [("z-copy.txt", True)]
+
+
+def test_a_file_repeating_a_stored_report_is_refused_before_extraction(corpus, tmp_path, extractions):
+    build(corpus, tmp_path / "store")
+    extractions.clear()
+    twin = tmp_path / "twin"
+    twin.mkdir()
+    source = sorted(corpus.iterdir())[0]
+    shutil.copy(source, twin / "copy.txt")
+    with pytest.raises(InputError, match=f"copy.txt: same content as .*{source.name}"):
+        build(twin, tmp_path / "store")
+    assert extractions == []
+
+
 def test_not_a_store(tmp_path):
     with pytest.raises(GraphError, match="no such store"):
         Store(tmp_path / "missing")
