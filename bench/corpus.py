@@ -3,12 +3,17 @@
 Copy ``i`` of a seed has the seed's province, city and county names replaced by
 those of another county of the national gazetteer (the ``i``-th, in a fixed
 order), so every copy is a distinct report — its own region, content hash and
-key (region, year, issuer) — as a corpus of thousands of counties is. Text,
-structure and length stay the seed's. Deterministic: same ``n``, same files.
+key (region, year, issuer) — as a corpus of thousands of counties is. When a
+copy would land on a county and year another copy already has (there are fewer
+counties than copies in a corpus of 10,000), its years are moved back one at a
+time until the pair is free: every year written in it (20xx) moves by the same
+amount. Text, structure and length stay the seed's. Deterministic: same ``n``,
+same files.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,27 +47,45 @@ def _counties():
     return [p for p in out if counts[p.name] == 1]
 
 
+YEAR = re.compile(r"(?<![0-9０-９])20[0-4][0-9](?![0-9０-９])")
+
+
 def make_corpus(folder: Path, n: int) -> int:
     """Write ``n`` reports into ``folder``; returns their total size in bytes."""
+    total = 0
+    for i, (seed, text) in enumerate(copies(n)):
+        path = folder / f"{i:05d}_{seed.name}"
+        path.write_text(text, encoding="utf-8")
+        total += path.stat().st_size
+    return total
+
+
+def copies(n: int):
+    """(seed file, text) of each of the ``n`` copies, in order."""
     from fazhi.extract import extract_report
 
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
-    chains = []  # (province, city or None, county-level name, town or None) of each seed
+    chains = []  # (province, city or None, county-level name, town or None, year) of each seed
     for seed in seeds:
-        region = extract_report(seed).region
+        report = extract_report(seed)
+        region = report.region
         city = region.city if region.city and region.city != region.province else None
         town = region.name if region.county else None
-        chains.append((region.province, city, region.county or region.name, town))
+        chains.append((region.province, city, region.county or region.name, town, report.year))
     towns = _towns()
     counties = [c for c in _counties() if (c.city, c.name) in towns]
-    total = 0
+    taken: set[tuple[str, str, int]] = set()  # (city, county, year) of the copies so far
     for i in range(n):
         seed = seeds[i % len(seeds)]
         text = seed.read_text(encoding="utf-8")
-        province, city, county, town = chains[i % len(seeds)]
+        province, city, county, town, year = chains[i % len(seeds)]
         # A district's report says 区 throughout (区委, 区司法局): move it to another district.
         pool = [c for c in counties if c.name[-1] == county[-1]] or counties
         target = pool[(i * 7919) % len(pool)]  # spread over the provinces
+        back = 0
+        while (target.city, target.name, year - back) in taken:
+            back += 1
+        taken.add((target.city, target.name, year - back))
         replacements = {province: target.province, county: target.name}
         # A county's short form (从化 for 从化区) also names it: replace it too, else the copy stays the seed's region.
         if len(county) >= 3 and county[-1] in "区县市旗" and len(target.name) >= 3:
@@ -73,7 +96,6 @@ def make_corpus(folder: Path, n: int) -> int:
             replacements[town] = towns[(target.city, target.name)]
         for old in sorted(replacements, key=len, reverse=True):
             text = text.replace(old, replacements[old])
-        path = folder / f"{i:05d}_{seed.name}"
-        path.write_text(text, encoding="utf-8")
-        total += path.stat().st_size
-    return total
+        if back:
+            text = YEAR.sub(lambda m: str(int(m.group()) - back), text)
+        yield seed, text

@@ -1,0 +1,41 @@
+"""The benchmarks' synthetic corpus (bench/corpus.py): every copy a distinct report, at any size."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+from fazhi.extract import extract_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corpus_module():
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return corpus
+
+
+def test_copies_beyond_the_counties_of_the_gazetteer_stay_distinct(corpus_module):
+    """Four district seeds share about 700 districts: past 3,500 copies a district comes round again,
+    in an earlier year, so no copy repeats another's text or its region and year."""
+    copies = list(corpus_module.copies(4000))
+    assert len({hashlib.sha256(text.encode()).hexdigest() for _, text in copies}) == 4000
+    years = {seed: str(extract_text(seed.read_text(encoding="utf-8")).year) for seed, _ in copies[:5]}
+    moved = [i for i, (seed, text) in enumerate(copies) if years[seed] not in text]
+    assert moved, "no copy had to move to another year"
+    seed, text = copies[moved[0]]
+    report = extract_text(text)
+    assert report.year < int(years[seed])
+    county = report.region.county or report.region.name
+    same_place = [r for r in (extract_text(t) for _, t in copies[: moved[0]] if county in t)
+                  if r.region.full_name == report.region.full_name]
+    assert int(years[seed]) in {r.year for r in same_place}  # why it moved
+    assert report.year not in {r.year for r in same_place}
