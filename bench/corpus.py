@@ -20,12 +20,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _towns() -> dict[tuple[str, str], str]:
-    """(city, county) → the name of one of its towns."""
+    """(city, county) → the name of one of its towns, a name no other town in China has (a copy that
+    names its town only, as a town's report does, is then that town's report and no other's)."""
+    from collections import Counter
+
     from fazhi.extract.regions import TOWN, gazetteer
 
+    towns = [p for p in gazetteer().places if p.depth == TOWN and p.name.endswith("镇")]
+    count = Counter(p.name for p in towns)
     out: dict[tuple[str, str], str] = {}
-    for place in gazetteer().places:
-        if place.depth == TOWN and place.name.endswith("镇"):
+    for place in towns:
+        if count[place.name] == 1:
             out.setdefault((place.city, place.county), place.name)
     return out
 
@@ -74,7 +79,7 @@ def copies(n: int):
         chains.append((region.province, city, region.county or region.name, town, report.year))
     towns = _towns()
     counties = [c for c in _counties() if (c.city, c.name) in towns]
-    taken: set[tuple[str, str, int]] = set()  # (city, county, year) of the copies so far
+    taken: set[tuple] = set()  # (city, county, town or None, year) of the copies so far
     for i in range(n):
         seed = seeds[i % len(seeds)]
         text = seed.read_text(encoding="utf-8")
@@ -82,10 +87,11 @@ def copies(n: int):
         # A district's report says 区 throughout (区委, 区司法局): move it to another district.
         pool = [c for c in counties if c.name[-1] == county[-1]] or counties
         target = pool[(i * 7919) % len(pool)]  # spread over the provinces
+        place = (target.city, target.name, towns[(target.city, target.name)] if town else None)
         back = 0
-        while (target.city, target.name, year - back) in taken:
+        while (*place, year - back) in taken:
             back += 1
-        taken.add((target.city, target.name, year - back))
+        taken.add((*place, year - back))
         replacements = {province: target.province, county: target.name}
         # A county's short form (从化 for 从化区) also names it: replace it too, else the copy stays the seed's region.
         if len(county) >= 3 and county[-1] in "区县市旗" and len(target.name) >= 3:
@@ -94,6 +100,11 @@ def copies(n: int):
             replacements[city] = target.city
         if town:
             replacements[town] = towns[(target.city, target.name)]
+            # and its short form (法治翠华 for 翠华镇)
+            from fazhi.extract.regions import town_short
+
+            if town_short(town) != town and town_short(replacements[town]) != replacements[town]:
+                replacements.setdefault(town_short(town), town_short(replacements[town]))
         for old in sorted(replacements, key=len, reverse=True):
             text = text.replace(old, replacements[old])
         if back:
