@@ -320,6 +320,35 @@ def _former(places: list[Place]) -> list[Place]:
     return list(former.values())
 
 
+def _unshared_codes(places: list[Place]) -> list[Place]:
+    """The places, each code held by one region only.
+
+    The table gives some codes to several units: 410471 to both 平顶山高新技术产业开发区 and
+    平顶山市城乡一体化示范区, a city's code to its 市直辖行政区划 placeholder, 810000 to every
+    district of Hong Kong. A region's IRI is minted from its code, so two reports of such units
+    would be one region with two names. The code stays with the units of its shallowest level if
+    they are one region (a municipality is a province and a city of one name); every other unit
+    loses it (its IRI is then minted from its full name), a zone keeping its level.
+    """
+    from dataclasses import replace
+
+    by_code: dict[str, list[Place]] = {}
+    for place in places:
+        if place.adcode:
+            by_code.setdefault(place.adcode, []).append(place)
+    keep: dict[str, str | None] = {}  # code → the full name that keeps it
+    for code, holders in by_code.items():
+        top = min(p.depth for p in holders)
+        names = {p.full_name for p in holders if p.depth == top}
+        keep[code] = names.pop() if len(names) == 1 else None
+    out = []
+    for place in places:
+        if place.adcode and place.full_name != keep[place.adcode]:
+            place = replace(place, adcode=None, zone=place.is_zone)
+        out.append(place)
+    return out
+
+
 def _parse(lines) -> list[Place]:
     places: list[Place] = []
     province = city = county = None
@@ -395,6 +424,7 @@ def gazetteer() -> Gazetteer:
         member = next(n for n in archive.namelist() if n.endswith(".txt"))
         with archive.open(member) as handle:
             places = _parse(io.TextIOWrapper(handle, encoding="utf-8"))
+    places = _unshared_codes(places)
     places += _former(places)
     zones, forms = _zones(places)
     for key, aliases in _aliases().items():

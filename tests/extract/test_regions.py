@@ -62,6 +62,41 @@ def test_no_form_stands_for_a_shorter_generic_name():
             assert not form.endswith("林林区"), (form, place.name)
 
 
+def test_a_code_is_one_region():
+    """A region's IRI is minted from its code: the table's codes given to several units (410471 to
+    two zones of 平顶山) stay with one region or go, so two reports are never one region with two
+    full names — a store holding both failed SHACL."""
+    names: dict[str, set[str]] = {}
+    for place in gazetteer().places:
+        if place.adcode:
+            names.setdefault(place.adcode, set()).add(place.full_name)
+    assert {code: found for code, found in names.items() if len(found) > 1} == {}
+    zones = [gazetteer().by_name[n][0] for n in ("平顶山高新技术产业开发区", "平顶山市城乡一体化示范区")]
+    assert [(z.adcode, z.level) for z in zones] == [(None, "zone"), (None, "zone")]
+    assert gazetteer().by_name["北京市"][0].adcode == "110000"
+
+
+def test_reports_of_two_zones_of_one_code_make_a_valid_graph(seeds_dir, nlp):
+    """The two 平顶山 zones' reports, in one graph, are two regions, and it conforms."""
+    from rdflib import Graph
+
+    from fazhi.extract import extract_text
+    from fazhi.graph.build import report_triples
+    from fazhi.ontology import FZ, validate
+
+    seed = (seeds_dir / "003_cb32341b71933a80.txt").read_text(encoding="utf-8")
+    g = Graph()
+    full = []
+    for name in ("平顶山高新技术产业开发区", "平顶山市城乡一体化示范区"):
+        text = seed.replace("北京市石景山区", "河南省" + name).replace("石景山区", name).replace("石景山", name)
+        report = extract_text(text, nlp=nlp)
+        full.append((report.region.full_name, report.region.level))
+        report_triples(report, g)
+    assert full == [("河南省平顶山高新技术产业开发区", "zone"), ("河南省平顶山市城乡一体化示范区", "zone")]
+    assert {str(o) for o in g.objects(None, FZ.fullName)} >= {name for name, _ in full}
+    assert validate(g).conforms
+
+
 def test_the_gazetteer_is_read_once():
     assert gazetteer() is gazetteer()
 
