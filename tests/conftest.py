@@ -15,6 +15,8 @@ from docs_guard import docs_snapshot
 # (fazhi vocab accept, see fazhi/ontology/local.py) must not change what it sees,
 # here or in the fazhi processes it starts.
 VOCAB_DIR = os.environ["FAZHI_VOCAB_DIR"] = tempfile.mkdtemp(prefix="fazhi-test-vocab-")
+# The gazetteer's cache (fazhi/cache.py) is the suite's own too, shared by the processes it starts.
+CACHE_DIR = os.environ["FAZHI_CACHE_DIR"] = tempfile.mkdtemp(prefix="fazhi-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -23,9 +25,10 @@ GOLD = ROOT / "eval" / "seeds-gold.json"
 
 @pytest.fixture(scope="session", autouse=True)
 def vocab_dir_removed():
-    """The suite's empty vocabulary folder goes when the run ends (they piled up in /tmp)."""
+    """The suite's empty vocabulary folder and its cache go when the run ends (they piled up in /tmp)."""
     yield
     shutil.rmtree(VOCAB_DIR, ignore_errors=True)
+    shutil.rmtree(CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)

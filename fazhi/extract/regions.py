@@ -417,9 +417,24 @@ def _aliases() -> dict:
     return forms
 
 
+GAZETTEER_LEXICONS = ("regions_zones.tsv", "regions_aliases.tsv", "regions_generic.txt")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The national gazetteer, parsed once per process."""
+    """The national gazetteer, parsed once per process, and kept between processes in the user's
+    cache (``fazhi.cache``) under a key of everything it is built from: jionlp's tables, the
+    lexicons and this module's code."""
+    from ..cache import cached
+
+    inputs = [
+        _data_file(), _data_file("china_location_change.txt"), Path(__file__),
+        *(resources.files("fazhi.extract").joinpath("lexicons", name).read_bytes() for name in GAZETTEER_LEXICONS),
+    ]
+    return cached("gazetteer", inputs, _build_gazetteer)
+
+
+def _build_gazetteer() -> Gazetteer:
     with zipfile.ZipFile(_data_file()) as archive:
         member = next(n for n in archive.namelist() if n.endswith(".txt"))
         with archive.open(member) as handle:
