@@ -473,7 +473,7 @@ def build_store(
     from contextlib import closing
 
     from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH
-    from .graph.store import Entry, Manifest, transaction
+    from .graph.store import ENTITIES_GRAPH, Entry, Manifest, transaction
     from .graph.worker import STORE, Settings, validate_shared
     from .ontology import fingerprint, ontology_graph, vocabulary_graph
 
@@ -489,7 +489,7 @@ def build_store(
             unchanged=len(plan.unchanged), removed=0, quads=len(current),
         )
     progress = _Progress(progress)
-    manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology)  # the plan stays as it was
+    manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology, plan.manifest.quads)  # the plan stays as it was
     replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
     gone = {e.path for e in plan.removed} | replaced
     known = [(e.sha256, e.region, e.year, e.issuer, e.path) for key, e in manifest.reports.items() if key not in gone]
@@ -511,15 +511,17 @@ def build_store(
             known_bytes = {e.file_sha256: e.path for key, e in manifest.reports.items() if key not in gone}
             stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,
                                warnings=warnings, known=known, known_bytes=known_bytes, dask=dask)
+            new = 0  # quads the batch adds: a report graph's own (dropped first), and entity lines new to the store
             with closing(stream):
                 for part in stream:
                     tx.drop_graph(part.graph)
                     batch.append(part.text)
                     chars += len(part.text)
-                    if chars > LOAD_CHUNK:
-                        tx.load_nquads("\n".join(batch))
-                        batch, chars = [], 0
+                    new += part.local + tx.missing((line for line in part.entities if line not in entities), ENTITIES_GRAPH)
                     entities.update(part.entities)
+                    if chars > LOAD_CHUNK:
+                        tx.load_nquads("\n".join(batch), new)
+                        batch, chars, new = [], 0, 0
                     violations.extend(part.violations)
                     extracted += 1
                     path = str(Path(part.path).resolve())
@@ -537,9 +539,9 @@ def build_store(
                     raise ValidationError(f"{plan.store}: SHACL validation failed — {min(violations)}; the store is unchanged")
             progress.phase("committing", 1)
             if batch:
-                tx.load_nquads("\n".join(batch))
-            tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"))
-            quads = len(tx.db)
+                tx.load_nquads("\n".join(batch), new)
+            tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"), graph=str(CANDIDATES_GRAPH))
+            quads = tx.count()
             generation = tx.generation.name
     except BaseException:
         if created and plan.store.is_dir() and not any(plan.store.iterdir()):

@@ -183,12 +183,13 @@ class Entry:
 class Manifest:
     reports: dict[str, Entry] = field(default_factory=dict)  # by path
     ontology: str = ""  # fingerprint of the ontology and vocabulary in the ontology graph ("": unknown)
+    quads: int | None = None  # how many quads the generation holds (None: not recorded, count them)
 
     @classmethod
     def read(cls, path: Path) -> "Manifest":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls({e["path"]: Entry(**e) for e in data["reports"]}, data.get("ontology", ""))
+            return cls({e["path"]: Entry(**e) for e in data["reports"]}, data.get("ontology", ""), data.get("quads"))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise GraphError(f"{path}: unreadable store manifest ({exc}) — rebuild the store into a new folder") from None
 
@@ -199,6 +200,7 @@ class Manifest:
             "format": "fazhi-store",
             "version": MANIFEST_VERSION,
             "ontology": self.ontology,
+            **({"quads": self.quads} if self.quads is not None else {}),
             "reports": [vars(e) for _, e in sorted(self.reports.items())],
         }
         write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
@@ -287,27 +289,60 @@ class Transaction:
 
     def __init__(self, root: Path, db, generation: Path, manifest: Manifest):
         self.root, self.db, self.generation, self.manifest = root, db, generation, manifest
+        # The checkpoint's quads, kept up to date by each change: counting them is a scan of the
+        # whole store (6 s at 30 M quads), which an added report should not cost. None: unknown.
+        self.quads: int | None = manifest.quads
+
+    def count(self) -> int:
+        """How many quads the checkpoint holds (a scan only when a change could not say)."""
+        if self.quads is None:
+            self.quads = len(self.db)
+        return self.quads
+
+    def graph_size(self, name: str) -> int:
+        """How many quads the named graph ``name`` holds."""
+        node = _ox().NamedNode(str(name))
+        return sum(1 for _ in self.db.quads_for_pattern(None, None, None, node))
+
+    def _adjust(self, delta: int | None) -> None:
+        self.quads = None if self.quads is None or delta is None else self.quads + delta
 
     def remove_graph(self, name: str) -> None:
+        self._adjust(-self.graph_size(name))
         self.db.remove_graph(_ox().NamedNode(name))
 
     def replace_graph(self, name: URIRef, graph) -> None:
         """Put ``graph``'s triples in the named graph ``name``, dropping what was there."""
         node = _ox().NamedNode(str(name))
+        before = self.graph_size(str(name))
         if self.db.contains_named_graph(node):
             self.db.remove_graph(node)
         self.db.extend(quads_of(graph, name))
+        self._adjust(self.graph_size(str(name)) - before)
 
     def drop_graph(self, name: str) -> None:
         """Remove the named graph ``name`` if the store has it."""
         node = _ox().NamedNode(name)
         if self.db.contains_named_graph(node):
+            self._adjust(-self.graph_size(name))
             self.db.remove_graph(node)
 
-    def load_nquads(self, text: str) -> None:
-        """Bulk-load N-Quads text into the checkpoint."""
+    def missing(self, lines, graph: str) -> int:
+        """How many of the distinct N-Triples ``lines`` the named graph ``graph`` lacks."""
+        ox = _ox()
+        lines = set(lines)
+        if not lines:
+            return 0
+        node = ox.NamedNode(str(graph))
+        triples = ox.parse(("\n".join(lines) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+        return sum(1 for t in triples if ox.Quad(t.subject, t.predicate, t.object, node) not in self.db)
+
+    def load_nquads(self, text: str, new: int | None = None) -> None:
+        """Bulk-load N-Quads text into the checkpoint; ``new``: how many quads it adds that the store lacks
+        (None: not known, the next ``count`` scans)."""
         ox = _ox()
         self.db.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
+        self._adjust(new)
 
     def add_report(self, name: URIRef, owner: URIRef, graph) -> None:
         """Add a report's graph: triples about ``owner`` (the report) and its parts to ``name``, entity descriptions to the entities graph."""
@@ -318,13 +353,18 @@ class Transaction:
             (mine if subject == own or subject.startswith(prefix) else shared).append(triple)
         self.replace_graph(name, mine)
         self.db.extend(quads_of(shared, ENTITIES_GRAPH))
+        self.quads = None  # entity quads may be there already
 
     def move_entities(self) -> None:
         """Move entity descriptions out of report graphs (after loading a dump written without this split)."""
         self.db.update(MOVE_ENTITIES)
+        self.quads = None
 
-    def update(self, text: str) -> None:
+    def update(self, text: str, graph: str | None = None) -> None:
+        """Run a SPARQL update; ``graph``: the only graph it changes (its quads are counted before and after)."""
+        before = self.graph_size(graph) if graph is not None else None
         self.db.update(text)
+        self._adjust(self.graph_size(graph) - before if graph is not None else None)
 
     def load(self, path: str | Path) -> None:
         """Bulk-load an RDF file (N-Quads, TriG, … by extension) into the checkpoint."""
@@ -335,6 +375,7 @@ class Transaction:
         fmt = format_for(path)
         if fmt not in formats:
             raise GraphError(f"{path}: cannot bulk-load {fmt} — use .nq, .trig, .ttl or .nt")
+        self.quads = None
         try:
             self.db.bulk_load(path=str(path), format=formats[fmt])
         except (SyntaxError, ValueError) as exc:
@@ -350,7 +391,7 @@ def import_file(root: str | Path, path: str | Path) -> int:
         tx.load(path)
         tx.move_entities()
         tx.manifest.ontology = ""  # a dump may bring an ontology graph of its own: the next build rewrites it
-        count = len(tx.db)
+        count = tx.count()
     return count
 
 
@@ -399,7 +440,7 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
     generation = root / f"gen-{max(numbers, default=0) + 1:06d}"
     try:
         if current is None:
-            manifest = Manifest()
+            manifest = Manifest(quads=0)
             db = ox.Store(str(generation))
         else:
             manifest = Manifest.read(current.with_suffix(".json"))
@@ -413,6 +454,7 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
         yield tx
         summary.update(db, generation, current)
         db.flush()
+        tx.manifest.quads = tx.count()
         tx.manifest.write(generation.with_suffix(".json"))
         del tx.db, db
         link = root / f".{CURRENT}.tmp"

@@ -183,6 +183,42 @@ def test_a_file_repeating_a_stored_report_is_refused_before_extraction(corpus, t
     assert extractions == []
 
 
+def test_the_quad_count_is_kept_not_scanned(corpus, tmp_path, seed_files, monkeypatch):
+    """An added, changed or removed report updates the recorded count, which stays that of the store
+    (counting is a scan of all its quads: 6 s at 30 M), and the build does not scan."""
+    store = tmp_path / "store"
+    first = build(corpus, store)
+    assert first.quads == len(Store(store)) == Store(store).manifest.quads
+    import pyoxigraph
+
+    scans = []
+    monkeypatch.setattr(pyoxigraph.Store, "__len__", lambda db: scans.append(1) or 0, raising=False)
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)  # one more
+    added = build(corpus, store)
+    (corpus / seed_files[0].name).write_text(seed_files[0].read_text(encoding="utf-8").replace("2023年", "2022年", 1), encoding="utf-8")
+    changed = build(corpus, store)
+    (corpus / seed_files[1].name).unlink()
+    removed = build(corpus, store)
+    assert scans == []
+    monkeypatch.undo()
+    assert removed.quads == len(Store(store)) == Store(store).manifest.quads
+    assert removed.quads < changed.quads and added.quads > first.quads
+
+
+def test_a_store_without_a_recorded_count_is_counted(corpus, tmp_path):
+    import json
+
+    store = tmp_path / "store"
+    build(corpus, store)
+    manifest = Store(store).generation.with_suffix(".json")
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    quads = data.pop("quads")
+    manifest.write_text(json.dumps(data), encoding="utf-8")  # as an older fazhi wrote it
+    (corpus / sorted(p.name for p in corpus.iterdir())[0]).unlink()
+    summary = build(corpus, store)
+    assert summary.quads == len(Store(store)) < quads
+
+
 def test_not_a_store(tmp_path):
     with pytest.raises(GraphError, match="no such store"):
         Store(tmp_path / "missing")
