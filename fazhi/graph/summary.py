@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 SUFFIX = ".summary.sqlite"
+BATCH = 500  # report graphs whose rows are read in one query
 VERSION = "3"
 
 _PREFIXES = """
@@ -95,12 +96,15 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
         con.executemany("DELETE FROM rows WHERE graph = ?", ((g,) for g in gone))
         con.executemany("DELETE FROM graphs WHERE name = ?", ((g,) for g in gone))
         new = sorted(graphs_now - known)
-        if new:
-            values = "" if not known else "VALUES ?g { " + " ".join(f"<{g}>" for g in new) + " }"
+        # a few hundred graphs a query, each streamed into the table: the rows of 10,000 new reports
+        # at once (a fresh build) grouped in the store and held in a list took 0.5 GB
+        for start in range(0, len(new), BATCH):
+            batch = new[start : start + BATCH]
+            values = "VALUES ?g { " + " ".join(f"<{g}>" for g in batch) + " }"
             result = db.query(ROWS % values, use_default_graph_as_union=True)
-            rows = [tuple(plain_value(s[c]) for c in ("g", *COLUMNS[1:])) for s in result]
+            rows = (tuple(plain_value(s[c]) for c in ("g", *COLUMNS[1:])) for s in result)
             con.executemany(f"INSERT INTO rows VALUES ({', '.join('?' * len(COLUMNS))})", rows)
-            con.executemany("INSERT INTO graphs VALUES (?)", ((g,) for g in new))
+            con.executemany("INSERT INTO graphs VALUES (?)", ((g,) for g in batch))
         con.execute("DELETE FROM labels")
         con.executemany("INSERT INTO labels VALUES (?, ?)", sorted(labels.items()))
         con.executemany(
