@@ -106,6 +106,46 @@ def test_validate_shared_reports_max_count():
     assert any("exactly one level" in m for m in messages)
 
 
+def _whole(lines):
+    """The shared entities validated as before chunks: one graph with the ontology and vocabulary."""
+    from fazhi.ontology import ontology_graph, validate, vocabulary_graph
+
+    g = ontology_graph()
+    g += vocabulary_graph()
+    g.parse(data="\n".join(lines) + "\n", format="nt")
+    return validate(g, inplace=True).messages
+
+
+FZ_NS = "https://w3id.org/fazhi/ontology#"
+VOCAB = "https://w3id.org/fazhi/vocab/"
+
+
+@pytest.mark.parametrize("damage", ["none", "second full name", "second level", "parent not a region", "body of two types"])
+def test_shared_entities_validated_in_chunks_as_in_one_graph(seed_reports, damage):
+    """Chunks of whole subjects, with the types of what they point to, give the messages of one
+    graph of all entity lines — checked with chunks of 7 lines, so every subject's neighbours lie
+    in other chunks."""
+    from fazhi.graph.worker import STORE, Settings, process_report
+
+    settings = Settings(STORE, validate=False)
+    lines = sorted({line for r in seed_reports.values() for line in process_report(r, settings).entities})
+    assert not any(line.startswith("_:") for line in lines)
+    region = next(l.split(" ")[0] for l in lines if l.endswith(f"<{FZ_NS}Region> ."))
+    body = next(l.split(" ")[0] for l in lines if " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " in l and "/body/" in l)
+    added = {
+        "none": [],
+        "second full name": [f'{region} <{FZ_NS}fullName> "另一个全名" .'],
+        "second level": [f"{region} <{FZ_NS}level> <{FZ_NS}town> ."],
+        "parent not a region": [f"{region} <{FZ_NS}within> {body} ."],
+        "body of two types": [f"{body} <{FZ_NS}bodyType> <{VOCAB}body-type/government_department> .",
+                              f"{body} <{FZ_NS}bodyType> <{VOCAB}body-type/party_body> ."],
+    }[damage]
+    lines = sorted(set(lines) | set(added))
+    whole = _whole(lines)
+    assert (whole == ()) == (damage == "none")
+    assert validate_shared(lines, chunk=7) == validate_shared(lines) == tuple(sorted(set(whole)))
+
+
 class Recorder:
     def __init__(self):
         self.phases, self.items = [], []
