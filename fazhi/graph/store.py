@@ -462,7 +462,9 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
         link.symlink_to(generation.name)
         os.replace(link, root / CURRENT)
     except BaseException:
-        tx.db = None
+        # close the checkpoint before removing it: while RocksDB is open (this frame's ``db`` held it
+        # too) its threads may write files into the folder being removed, leaving it behind
+        tx.db = db = None
         shutil.rmtree(generation, ignore_errors=True)
         generation.with_suffix(".json").unlink(missing_ok=True)
         summary.path_of(generation).unlink(missing_ok=True)
