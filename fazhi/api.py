@@ -155,7 +155,8 @@ class _Progress:
             self.callback.advance(n, "")
 
 
-def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=(), known_bytes=None, dask=None):
+def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped, warnings, known=(), known_bytes=None,
+              hashes=None, dask=None):
     """The ``Part`` of each file that passes, in file order (see ``extract_files`` for what passes).
     ``known_bytes`` maps the file sha256 of reports read before (e.g. in a store) to their files."""
     from contextlib import closing
@@ -165,7 +166,7 @@ def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped
     admission = _Admission(known)
     refused: list[str] = []
     files = _screened(files, encoding=settings.encoding, keep_going=keep_going, skipped=skipped, progress=progress.file,
-                      known_bytes=known_bytes)
+                      known_bytes=known_bytes, hashes=hashes)
     with closing(parts(files, settings, jobs, dask)) as stream:
         for part in stream:
             path = Path(part.path)
@@ -183,18 +184,19 @@ def _admitted(files, settings, jobs, progress: _Progress, *, keep_going, skipped
 
 
 def _screened(files: list[Path], *, encoding, keep_going: bool, skipped: list | None, progress=None,
-              known_bytes: dict[str, str] | None = None) -> list[Path]:
+              known_bytes: dict[str, str] | None = None, hashes: dict[str, str] | None = None) -> list[Path]:
     """``files`` without those whose bytes repeat an earlier file's (or a known report file's), found
     before anything is extracted: a repeat has the same text, so it would be refused after its
     extraction anyway, and in a large build that is minutes later. With ``keep_going`` a repeat is
     recorded in ``skipped`` (and counted by ``progress``); without it, the build cannot succeed, so
     the other files are only read — a file that cannot be read is named too — and one error names
-    them all, nothing extracted."""
+    them all, nothing extracted. ``hashes``: the files' sha256 by resolved path where already known
+    (a store build's plan has them)."""
     seen: dict[str, Path] = {sha: Path(where) for sha, where in (known_bytes or {}).items()}
     repeats: dict[Path, Path] = {}
     for path in files:
         try:
-            digest = _file_sha256(path)
+            digest = (hashes or {}).get(str(path.resolve())) or _file_sha256(path)
         except InputError:
             continue  # named when it is read
         if digest in seen:
@@ -510,7 +512,7 @@ def build_store(
             extracted, entities, violations, batch, chars = 0, set(), [], [], 0
             known_bytes = {e.file_sha256: e.path for key, e in manifest.reports.items() if key not in gone}
             stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,
-                               warnings=warnings, known=known, known_bytes=known_bytes, dask=dask)
+                               warnings=warnings, known=known, known_bytes=known_bytes, hashes=plan.file_sha256, dask=dask)
             new = 0  # quads the batch adds: a report graph's own (dropped first), and entity lines new to the store
             with closing(stream):
                 for part in stream:

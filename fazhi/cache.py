@@ -70,9 +70,7 @@ def cached(name: str, inputs: Iterable[Path | str | bytes], make: Callable[[], T
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except FileNotFoundError:
-        pass
-    except Exception:  # an entry of another build of the same key, cut short or damaged: built again
+    except Exception:  # none yet, or one cut short or damaged: built (again)
         pass
     value = make()
     try:
