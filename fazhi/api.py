@@ -349,7 +349,7 @@ def build(
             writer.add(str(name), *render(graph, fmt, name, prefixes()))
         if validate:
             progress.phase("validating shared entities", 1)
-            violations.extend(validate_shared(sorted(entities)))
+            violations.extend(validate_shared(entities))
             progress.advance()
             if violations:
                 raise ValidationError(f"{out or 'graph'}: SHACL validation failed — {min(violations)}")
@@ -535,7 +535,7 @@ def build_store(
                 raise InputError(f"{plan.store}: no report could be read — the store is unchanged")
             if validate and extracted:
                 progress.phase("validating shared entities", 1)
-                violations.extend(validate_shared(sorted(entities)))
+                violations.extend(validate_shared(entities))
                 progress.advance()
                 if violations:
                     raise ValidationError(f"{plan.store}: SHACL validation failed — {min(violations)}; the store is unchanged")

@@ -162,7 +162,7 @@ SHARED_CHUNK = 20_000  # entity lines validated together
 
 
 def validate_shared(entity_lines, chunk: int = SHARED_CHUNK) -> tuple[str, ...]:
-    """SHACL messages for the shared entities (N-Triples lines), and for the ontology and vocabulary.
+    """SHACL messages for the shared entities (N-Triples lines, any order, repeats allowed), and for the ontology and vocabulary.
 
     The lines are validated a chunk of whole subjects at a time — every line about
     a subject in the same chunk, with the type lines of the entities it points to
