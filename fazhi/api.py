@@ -478,6 +478,7 @@ def build_store(
     from .graph.store import ENTITIES_GRAPH, Entry, Manifest, transaction
     from .graph.worker import STORE, Settings, validate_shared
     from .ontology import fingerprint, ontology_graph, vocabulary_graph
+    from .ontology.iris import candidate_iri
 
     if not plan.extract and not plan.removed and plan.generation is not None:
         from .graph import summary
@@ -500,9 +501,16 @@ def build_store(
     try:
         with transaction(plan.store, expect=plan.generation) as tx:
             tx.manifest = manifest
-            for key in sorted(gone):
-                tx.remove_graph(manifest.reports.pop(key).graph)
             stamp = fingerprint()
+            # Candidate counts are recounted for the candidates the change touches: those named in a
+            # report graph dropped or added. A new store, or one whose ontology graph is rewritten (after
+            # an import, say), is recounted whole.
+            touched: set[str] | None = None if manifest.ontology != stamp else set()
+            for key in sorted(gone):
+                graph = manifest.reports.pop(key).graph
+                if touched is not None:
+                    touched |= tx.denoted(graph)
+                tx.remove_graph(graph)
             if manifest.ontology != stamp:  # rewritten only when the package or the local vocabulary changed
                 onto = ontology_graph()
                 onto += vocabulary_graph()
@@ -516,7 +524,9 @@ def build_store(
             new = 0  # quads the batch adds: a report graph's own (dropped first), and entity lines new to the store
             with closing(stream):
                 for part in stream:
-                    tx.drop_graph(part.graph)
+                    tx.drop_graph(part.graph)  # the same text read from another path: the same graph
+                    if touched is not None:
+                        touched.update(str(candidate_iri(key)) for key in part.candidates)
                     batch.append(part.text)
                     chars += len(part.text)
                     new += part.local + tx.missing((line for line in part.entities if line not in entities), ENTITIES_GRAPH)
@@ -542,7 +552,10 @@ def build_store(
             progress.phase("committing", 1)
             if batch:
                 tx.load_nquads("\n".join(batch), new)
-            tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"), graph=str(CANDIDATES_GRAPH))
+            if touched is None:
+                tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"), graph=str(CANDIDATES_GRAPH))
+            elif touched:
+                tx.update(candidate_recount(sorted(touched)), graph=str(CANDIDATES_GRAPH))
             quads = tx.count()
             generation = tx.generation.name
     except BaseException:
@@ -568,6 +581,29 @@ WHERE {
   GROUP BY ?c
 }
 """
+# The same count for some candidates only (those a build touched): their old counts are dropped first.
+CANDIDATE_RECOUNT = """
+PREFIX fz: <https://w3id.org/fazhi/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+DELETE { GRAPH <CANDIDATES> { ?c fz:candidateCount ?old } }
+WHERE { VALUES ?c { TOUCHED } GRAPH <CANDIDATES> { ?c fz:candidateCount ?old } } ;
+INSERT { GRAPH <CANDIDATES> { ?c fz:candidateCount ?n } }
+WHERE {
+  SELECT ?c (COUNT(DISTINCT ?report) AS ?n)
+  WHERE { VALUES ?c { TOUCHED } GRAPH ?e { ?c a fz:CandidateMechanism } GRAPH ?g { ?m fz:denotes ?c ; prov:wasDerivedFrom ?report } }
+  GROUP BY ?c
+}
+"""
+
+
+def candidate_recount(iris: list[str]) -> str:
+    """``CANDIDATE_RECOUNT`` for the candidate mechanisms ``iris`` (written by pyoxigraph, so checked IRIs)."""
+    from pyoxigraph import NamedNode
+
+    from .graph.build import CANDIDATES_GRAPH
+
+    touched = " ".join(str(NamedNode(iri)) for iri in iris)
+    return CANDIDATE_RECOUNT.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>").replace("TOUCHED", touched)
 
 
 def validate_reports(ds):

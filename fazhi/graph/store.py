@@ -44,6 +44,7 @@ from .io import OLD_SENTENCE, older_layout_error
 
 CURRENT = "current"
 ENTITIES_GRAPH = URIRef("https://w3id.org/fazhi/graph/entities")
+DENOTES = "https://w3id.org/fazhi/ontology#denotes"
 _GEN = re.compile(r"^gen-(\d{6})$")
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
@@ -326,6 +327,11 @@ class Transaction:
         if self.db.contains_named_graph(node):
             self._adjust(-self.graph_size(name))
             self.db.remove_graph(node)
+
+    def denoted(self, name: str) -> set[str]:
+        """The IRIs the mentions of the named graph ``name`` denote (``fz:denotes``)."""
+        ox = _ox()
+        return {q.object.value for q in self.db.quads_for_pattern(None, ox.NamedNode(DENOTES), None, ox.NamedNode(name))}
 
     def missing(self, lines, graph: str) -> int:
         """How many of the distinct N-Triples ``lines`` the named graph ``graph`` lacks."""

@@ -646,3 +646,62 @@ def test_a_summary_of_an_older_layout_is_made_afresh_on_the_next_build(corpus, t
     con.close()
     answers = _answers(root, monkeypatch)
     assert answers["summary"] == answers["sparql"]
+
+
+def _bench_copies(n: int) -> list[tuple[str, str]]:
+    """(file name, text) of ``n`` reports from bench/corpus.py: the seeds moved to other regions,
+    and from the sixth on copies of them, which name the same candidate mechanisms again."""
+    import sys
+
+    bench = Path(__file__).resolve().parents[2] / "bench"
+    sys.path.insert(0, str(bench))
+    try:
+        import corpus as bench_corpus
+    finally:
+        sys.path.remove(str(bench))
+    return [(f"{i:02d}_{seed.name}", text) for i, (seed, text) in enumerate(bench_corpus.copies(n))]
+
+
+def _candidate_counts(root: Path) -> tuple[dict[str, int], dict[str, int]]:
+    """The counts a store holds, and the counts of a recount over all its report graphs."""
+    from pyoxigraph import NamedNode
+
+    from fazhi.api import CANDIDATE_COUNTS
+
+    db = Store(root).oxigraph
+    count = NamedNode("https://w3id.org/fazhi/ontology#candidateCount")
+    held = {q.subject.value: int(q.object.value) for q in db.quads_for_pattern(None, count, None, None)}
+    select = CANDIDATE_COUNTS[CANDIDATE_COUNTS.index("SELECT"):].rsplit("}", 1)[0]
+    prefixes = CANDIDATE_COUNTS[: CANDIDATE_COUNTS.index("DROP")]
+    recount = {s["c"].value: int(s["n"].value) for s in db.query(prefixes + select)}
+    return held, recount
+
+
+def test_candidate_counts_follow_added_changed_and_removed_reports(tmp_path):
+    """A build recounts only the candidates of the report graphs it adds or drops (a recount of every
+    report graph took 0.07 s at 1,000 reports and grows with the store); the counts stay those of a
+    whole recount."""
+    folder, root = tmp_path / "reports", tmp_path / "store"
+    folder.mkdir()
+    texts = _bench_copies(7)
+    for name, text in texts[:5]:
+        (folder / name).write_text(text, encoding="utf-8")
+    build(folder, root)
+    held, recount = _candidate_counts(root)
+    assert held == recount and set(held.values()) == {1}
+
+    for name, text in texts[5:]:  # copies of two of them: their candidates are named twice
+        (folder / name).write_text(text, encoding="utf-8")
+    build(folder, root)
+    held, recount = _candidate_counts(root)
+    assert held == recount and 2 in held.values()
+    twice = {c for c, n in held.items() if n == 2}
+
+    name, text = texts[1]
+    (folder / name).write_text(text.split("\n\n", 1)[0] + "\n\n" + text, encoding="utf-8")  # changed bytes, same candidates
+    (folder / texts[0][0]).unlink()  # and one gone: its candidates are named once again
+    summary = build(folder, root)
+    assert (summary.extracted, summary.removed) == (1, 2)
+    held, recount = _candidate_counts(root)
+    assert held == recount and 1 in {held[c] for c in twice} and 2 in {held[c] for c in twice}
+    assert summary.quads == len(Store(root))
