@@ -172,11 +172,9 @@ def validate_shared(entity_lines, chunk: int = SHARED_CHUNK) -> tuple[str, ...]:
     this gives the results of validating them all in one graph, whose memory grew
     with the corpus (about 0.1 MB a report: 0.9 GB at 10,000 reports).
     """
-    from ..ontology import ontology_graph, validate, validate_part, vocabulary_graph
+    from ..ontology import validate_part, validate_terms
 
-    g = ontology_graph()
-    g += vocabulary_graph()
-    messages = set(validate(g, inplace=True).messages)
+    messages = set(validate_terms())
     lines = sorted(set(entity_lines))
     types: dict[str, list[str]] = {}
     for line in lines:

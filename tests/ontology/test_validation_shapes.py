@@ -137,3 +137,33 @@ def test_a_report_graph_alone_gives_the_whole_graphs_results(bare_report_graph, 
     part = validate_part(Graph() + g)  # validate_part adds to the graph it is given
     assert (part.conforms, part.messages) == (whole.conforms, whole.messages)
     assert whole.conforms == (subject_class is None)
+
+
+def test_the_terms_are_validated_once_per_version_of_their_files(tmp_path, monkeypatch):
+    """``validate_terms`` finds what is wrong in the vocabulary (here a local addition without a name),
+    keeps the result under a key of the files, and reads it back instead of validating again."""
+    from importlib import resources
+
+    import fazhi.ontology as ontology
+    from fazhi.ontology import local, validate_terms
+
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path / "cache"))
+    package = resources.files("fazhi.ontology").joinpath("mechanisms.ttl").read_text(encoding="utf-8")
+    broken = package + "\n<https://w3id.org/fazhi/vocab/nameless> a <https://w3id.org/fazhi/ontology#Mechanism> .\n"
+    monkeypatch.setattr(local, "vocabulary_turtle", lambda folder=None: broken)
+    for cache in (ontology._vocabulary, ontology._validated_terms):
+        cache.cache_clear()
+    try:
+        messages = validate_terms()
+        assert any("nameless" in m for m in messages)
+        ontology._validated_terms.cache_clear()
+        monkeypatch.setattr(ontology, "validate", lambda *a, **k: pytest.fail("validated again"))
+        assert validate_terms() == messages  # read from the cache folder
+        monkeypatch.setattr(local, "vocabulary_turtle", lambda folder=None: None)
+        ontology._vocabulary.cache_clear()
+        monkeypatch.undo()
+        ontology._vocabulary.cache_clear()
+        assert validate_terms() == ()  # the package's own files: another key
+    finally:
+        for cache in (ontology._vocabulary, ontology._validated_terms):
+            cache.cache_clear()
