@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -415,6 +415,23 @@ class StorePlan:
     manifest: object  # the store's manifest when planned (not changed by the build)
     file_sha256: dict  # resolved path → sha256 of the file's bytes, for every file given
     generation: str | None  # the store's generation when planned (None: no store yet)
+    file_stat: dict = field(default_factory=dict)  # resolved path → its stat as the manifest keeps it (``_stat``), if it may
+
+
+SETTLED_NS = 2_000_000_000  # a file last changed this long before it was hashed keeps its stat in the manifest
+
+
+def _stat(path: Path, now_ns: int) -> tuple[int, int, int, int] | None:
+    """What the manifest keeps of a file's stat to skip hashing it next time: size, modification and
+    change times, inode. None for a file changed less than ``SETTLED_NS`` ago: a rewrite within the same
+    clock tick could keep all four (git's "racy" entries), so such a file is hashed again next time."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if now_ns - max(st.st_mtime_ns, st.st_ctime_ns) < SETTLED_NS:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _file_sha256(path: Path) -> str:
@@ -431,8 +448,12 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
 
     A file is extracted again only if its bytes changed; a report whose file was
     under one of ``paths`` (a folder given, or the file itself) and is gone is
-    dropped; reports from elsewhere are kept.
+    dropped; reports from elsewhere are kept. A file whose size, modification and
+    change times and inode are those the manifest kept is not read again (as git
+    and rsync do): hashing 10,000 unchanged files took 0.6 s of every build.
     """
+    import time
+
     from .graph.store import Manifest, Store, current_generation
 
     paths = [Path(p) for p in paths]
@@ -442,12 +463,15 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
     # opening the store refuses one of an older layout before anything is built into it
     manifest = Store(store).manifest if current is not None else Manifest()
     scope = [p.resolve() for p in paths]
-    hashes = {}
+    hashes, stats = {}, {}
     extract, unchanged = [], []
+    now = time.time_ns()
     for path, resolved in files:
         key = str(resolved)
-        hashes[key] = _file_sha256(path)
         entry = manifest.reports.get(key)
+        stats[key] = _stat(path, now)
+        same = entry is not None and entry.stat is not None and stats[key] == entry.stat
+        hashes[key] = entry.file_sha256 if same else _file_sha256(path)
         (unchanged if entry is not None and entry.file_sha256 == hashes[key] else extract).append(path)
 
     def in_scope(key: str) -> bool:
@@ -463,7 +487,8 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
         if e.file_sha256 in new_bytes and key not in hashes and not Path(key).exists() and e not in removed
     ]
     removed = tuple(removed)
-    return StorePlan(store, tuple(extract), tuple(unchanged), removed, manifest, hashes, current.name if current else None)
+    stats = {key: stat for key, stat in stats.items() if stat is not None}
+    return StorePlan(store, tuple(extract), tuple(unchanged), removed, manifest, hashes, current.name if current else None, stats)
 
 
 @dataclass(frozen=True)
@@ -520,6 +545,9 @@ def build_store(
         )
     progress = _Progress(progress)
     manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology, plan.manifest.quads)  # the plan stays as it was
+    for key, entry in manifest.reports.items():  # unchanged files keep the stat that spares hashing them next time
+        if key in plan.file_sha256 and entry.stat != plan.file_stat.get(key) and entry.file_sha256 == plan.file_sha256[key]:
+            manifest.reports[key] = replace(entry, stat=plan.file_stat.get(key))
     replaced = {str(p.resolve()) for p in plan.extract} & set(manifest.reports)
     gone = {e.path for e in plan.removed} | replaced
     known = [(e.sha256, e.region, e.year, e.issuer, e.path) for key, e in manifest.reports.items() if key not in gone]
@@ -566,7 +594,7 @@ def build_store(
                     path = str(Path(part.path).resolve())
                     manifest.reports[path] = Entry(
                         graph=part.graph, path=path, file_sha256=plan.file_sha256[path], sha256=part.sha256,
-                        region=part.region, year=part.year, issuer=part.issuer,
+                        region=part.region, year=part.year, issuer=part.issuer, stat=plan.file_stat.get(path),
                     )
             if not extracted and not known:
                 raise InputError(f"{plan.store}: no report could be read — the store is unchanged")

@@ -178,6 +178,7 @@ class Entry:
     region: str  # full region name
     year: int
     issuer: str
+    stat: tuple[int, int, int, int] | None = None  # the file's size, mtime, ctime, inode when hashed (see api._stat)
 
 
 @dataclass
@@ -190,21 +191,28 @@ class Manifest:
     def read(cls, path: Path) -> "Manifest":
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls({e["path"]: Entry(**e) for e in data["reports"]}, data.get("ontology", ""), data.get("quads"))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            reports = {}
+            for e in data["reports"]:
+                if e.get("stat") is not None:
+                    e["stat"] = tuple(e["stat"])  # JSON has lists
+                reports[e["path"]] = Entry(**e)
+            return cls(reports, data.get("ontology", ""), data.get("quads"))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
             raise GraphError(f"{path}: unreadable store manifest ({exc}) — rebuild the store into a new folder") from None
 
     def write(self, path: Path) -> None:
         from .io import write_atomic
 
-        data = {
+        head = {
             "format": "fazhi-store",
             "version": MANIFEST_VERSION,
             "ontology": self.ontology,
             **({"quads": self.quads} if self.quads is not None else {}),
-            "reports": [vars(e) for _, e in sorted(self.reports.items())],
         }
-        write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        # one report a line, written by json's C encoder (``indent`` falls back to the Python one)
+        reports = ",\n".join(json.dumps(vars(e), ensure_ascii=False) for _, e in sorted(self.reports.items()))
+        text = json.dumps(head, ensure_ascii=False)[:-1] + ', "reports": [\n' + reports + "\n]}\n"
+        write_atomic(path, text.encode("utf-8"))
 
 
 # ---- the store ----------------------------------------------------------------------

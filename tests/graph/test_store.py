@@ -115,7 +115,7 @@ def test_a_failed_build_leaves_the_store_as_it_was(corpus, tmp_path, seed_files,
         conforms = False
         messages = ["fz:Report: a broken shape (test)"]
 
-    monkeypatch.setattr(fazhi.ontology, "validate", lambda *a, **k: Broken())
+    monkeypatch.setattr(fazhi.ontology, "validate_part", lambda *a, **k: Broken())
     with pytest.raises(ValidationError, match="store is unchanged"):
         build(corpus, tmp_path / "store")
     after = Store(tmp_path / "store")
@@ -705,3 +705,41 @@ def test_candidate_counts_follow_added_changed_and_removed_reports(tmp_path):
     held, recount = _candidate_counts(root)
     assert held == recount and 1 in {held[c] for c in twice} and 2 in {held[c] for c in twice}
     assert summary.quads == len(Store(root))
+
+
+def test_unchanged_files_are_not_read_again_but_changed_ones_are(corpus, tmp_path, monkeypatch):
+    """A file whose size, times and inode are those the manifest kept is not hashed again; one
+    changed in place is, even with its size and modification time put back; a file changed less
+    than ``SETTLED_NS`` before it was hashed keeps no stat, so it is hashed again next time."""
+    import os
+    import time
+
+    import fazhi.api as api
+
+    files = sorted(corpus.iterdir())
+    assert api._stat(files[0], time.time_ns()) is None  # just written: not settled
+    monkeypatch.setattr(api, "SETTLED_NS", 0)  # every file settled
+    store = tmp_path / "store"
+    build(corpus, store)
+    assert all(e.stat is not None for e in Store(store).manifest.reports.values())
+
+    hashed = []
+    real = api._file_sha256
+    monkeypatch.setattr(api, "_file_sha256", lambda path: hashed.append(path.name) or real(path))
+    plan = plan_store_build([corpus], store)
+    assert hashed == [] and len(plan.unchanged) == 3 and not plan.extract
+
+    text = files[1].read_text(encoding="utf-8")
+    changed = text.replace("法治", "法制", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    before = os.stat(files[1])
+    files[1].write_text(changed, encoding="utf-8")
+    os.utime(files[1], ns=(before.st_atime_ns, before.st_mtime_ns))  # same size, same mtime: only its ctime tells
+    plan = plan_store_build([corpus], store)
+    assert hashed == [files[1].name] and plan.extract == (files[1],)
+
+    monkeypatch.setattr(api, "SETTLED_NS", 10**18)  # every file just changed: no stat is kept
+    build(corpus, store)
+    hashed.clear()
+    plan = plan_store_build([corpus], store)
+    assert sorted(hashed) == [f.name for f in files] and len(plan.unchanged) == 3
