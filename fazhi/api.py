@@ -577,6 +577,7 @@ def build_store(
             stream = _admitted(plan.extract, settings, jobs, progress, keep_going=keep_going, skipped=skipped,
                                warnings=warnings, known=known, known_bytes=known_bytes, hashes=plan.file_sha256, dask=dask)
             new = 0  # quads the batch adds: a report graph's own (dropped first), and entity lines new to the store
+            labelled: set[str] = set()  # the entities the batch describes: only their labels may change
             with closing(stream):
                 for part in stream:
                     tx.drop_graph(part.graph)  # the same text read from another path: the same graph
@@ -586,9 +587,10 @@ def build_store(
                     chars += len(part.text)
                     new += part.local + tx.missing((line for line in part.entities if line not in entities), ENTITIES_GRAPH)
                     entities.update(part.entities)
+                    labelled.update(line[1 : line.index(">")] for line in part.entities if line.startswith("<"))
                     if chars > LOAD_CHUNK:
-                        tx.load_nquads("\n".join(batch), new)
-                        batch, chars, new = [], 0, 0
+                        tx.load_nquads("\n".join(batch), new, labelled)
+                        batch, chars, new, labelled = [], 0, 0, set()
                     violations.extend(part.violations)
                     extracted += 1
                     path = str(Path(part.path).resolve())
@@ -606,11 +608,11 @@ def build_store(
                     raise ValidationError(f"{plan.store}: SHACL validation failed — {min(violations)}; the store is unchanged")
             progress.phase("committing", 1)
             if batch:
-                tx.load_nquads("\n".join(batch), new)
+                tx.load_nquads("\n".join(batch), new, labelled)
             if touched is None:
-                tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"), graph=str(CANDIDATES_GRAPH))
+                tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"), graph=str(CANDIDATES_GRAPH), labels=False)
             elif touched:
-                tx.update(candidate_recount(sorted(touched)), graph=str(CANDIDATES_GRAPH))
+                tx.update(candidate_recount(sorted(touched)), graph=str(CANDIDATES_GRAPH), labels=False)
             quads = tx.count()
             generation = tx.generation.name
     except BaseException:

@@ -301,6 +301,16 @@ class Transaction:
         # The checkpoint's quads, kept up to date by each change: counting them is a scan of the
         # whole store (6 s at 30 M quads), which an added report should not cost. None: unknown.
         self.quads: int | None = manifest.quads
+        # The IRIs whose labels (names, categories) the changes may have changed, for the summary to
+        # check instead of reading every label of the store (1 s at 10,000 reports). None: any.
+        self.relabelled: set[str] | None = set()
+
+    def labels_may_change(self, iris=None) -> None:
+        """Note that the labels of ``iris`` (None: of anything) may have changed."""
+        if iris is None or self.relabelled is None:
+            self.relabelled = None
+        else:
+            self.relabelled.update(iris)
 
     def count(self) -> int:
         """How many quads the checkpoint holds (a scan only when a change could not say)."""
@@ -316,7 +326,12 @@ class Transaction:
     def _adjust(self, delta: int | None) -> None:
         self.quads = None if self.quads is None or delta is None else self.quads + delta
 
+    def _removing(self, name: str) -> None:
+        if not (str(name).startswith(FZD_REPORTS) and str(name).endswith("/graph")):
+            self.labels_may_change()  # a report graph holds no labels (its entities' are in the entities graph)
+
     def remove_graph(self, name: str) -> None:
+        self._removing(name)
         self._adjust(-self.graph_size(name))
         self.db.remove_graph(_ox().NamedNode(name))
 
@@ -324,6 +339,7 @@ class Transaction:
         """Put ``graph``'s triples in the named graph ``name``, dropping what was there."""
         node = _ox().NamedNode(str(name))
         before = self.graph_size(str(name))
+        self.labels_may_change()
         if self.db.contains_named_graph(node):
             self.db.remove_graph(node)
         self.db.extend(quads_of(graph, name))
@@ -333,6 +349,7 @@ class Transaction:
         """Remove the named graph ``name`` if the store has it."""
         node = _ox().NamedNode(name)
         if self.db.contains_named_graph(node):
+            self._removing(name)
             self._adjust(-self.graph_size(name))
             self.db.remove_graph(node)
 
@@ -351,12 +368,14 @@ class Transaction:
         triples = ox.parse(("\n".join(lines) + "\n").encode("utf-8"), ox.RdfFormat.N_TRIPLES)
         return sum(1 for t in triples if ox.Quad(t.subject, t.predicate, t.object, node) not in self.db)
 
-    def load_nquads(self, text: str, new: int | None = None) -> None:
+    def load_nquads(self, text: str, new: int | None = None, labelled=None) -> None:
         """Bulk-load N-Quads text into the checkpoint; ``new``: how many quads it adds that the store lacks
-        (None: not known, the next ``count`` scans)."""
+        (None: not known, the next ``count`` scans); ``labelled``: the IRIs it may give labels to
+        (None: any)."""
         ox = _ox()
         self.db.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
         self._adjust(new)
+        self.labels_may_change(labelled)
 
     def add_report(self, name: URIRef, owner: URIRef, graph) -> None:
         """Add a report's graph: triples about ``owner`` (the report) and its parts to ``name``, entity descriptions to the entities graph."""
@@ -368,17 +387,22 @@ class Transaction:
         self.replace_graph(name, mine)
         self.db.extend(quads_of(shared, ENTITIES_GRAPH))
         self.quads = None  # entity quads may be there already
+        self.labels_may_change()
 
     def move_entities(self) -> None:
         """Move entity descriptions out of report graphs (after loading a dump written without this split)."""
         self.db.update(MOVE_ENTITIES)
         self.quads = None
+        self.labels_may_change()
 
-    def update(self, text: str, graph: str | None = None) -> None:
-        """Run a SPARQL update; ``graph``: the only graph it changes (its quads are counted before and after)."""
+    def update(self, text: str, graph: str | None = None, labels: bool = True) -> None:
+        """Run a SPARQL update; ``graph``: the only graph it changes (its quads are counted before and after);
+        ``labels=False``: it changes no label."""
         before = self.graph_size(graph) if graph is not None else None
         self.db.update(text)
         self._adjust(self.graph_size(graph) - before if graph is not None else None)
+        if labels:
+            self.labels_may_change()
 
     def load(self, path: str | Path) -> None:
         """Bulk-load an RDF file (N-Quads, TriG, … by extension) into the checkpoint."""
@@ -390,6 +414,7 @@ class Transaction:
         if fmt not in formats:
             raise GraphError(f"{path}: cannot bulk-load {fmt} — use .nq, .trig, .ttl or .nt")
         self.quads = None
+        self.labels_may_change()
         try:
             self.db.bulk_load(path=str(path), format=formats[fmt])
         except (SyntaxError, ValueError) as exc:
@@ -466,7 +491,7 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
     tx = Transaction(root, db, generation, manifest)
     try:
         yield tx
-        summary.update(db, generation, current)
+        summary.update(db, generation, current, relabelled=tx.relabelled)
         db.flush()
         tx.manifest.quads = tx.count()
         tx.manifest.write(generation.with_suffix(".json"))

@@ -67,9 +67,10 @@ def path_of(generation: Path) -> Path:
     return generation.with_suffix(SUFFIX)
 
 
-def update(db, generation: Path, previous: Path | None, target: Path | None = None) -> None:
+def update(db, generation: Path, previous: Path | None, target: Path | None = None, relabelled=None) -> None:
     """Write ``generation``'s summary from the Oxigraph store ``db`` (its checkpoint, before commit),
-    starting from ``previous``'s summary where there is one; into ``target`` if given."""
+    starting from ``previous``'s summary where there is one; into ``target`` if given. ``relabelled``:
+    the IRIs whose labels may have changed since ``previous`` (None: any, every label is read)."""
     from .store import plain_value
 
     target = target or path_of(generation)
@@ -82,8 +83,15 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
             for table in ("rows", "graphs", "labels", "meta"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")
         _schema(con)
-        labels = _labels(db)
-        stored = dict(con.execute("SELECT x, value FROM labels"))
+        partly = relabelled is not None and bool(con.execute("SELECT 1 FROM graphs LIMIT 1").fetchone())
+        labels = _labels(db, sorted(relabelled) if partly else None)
+        if partly:
+            keys, stored = sorted(labels), {}
+            for i in range(0, len(keys), BATCH):
+                chunk = keys[i : i + BATCH]
+                stored.update(con.execute(f"SELECT x, value FROM labels WHERE x IN ({', '.join('?' * len(chunk))})", chunk))
+        else:
+            stored = dict(con.execute("SELECT x, value FROM labels"))
         relabelled = any(x in labels and labels[x] != value for x, value in stored.items())
         graphs_now = {g.value for g in db.named_graphs()}
         if relabelled:
@@ -105,8 +113,9 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
             rows = (tuple(plain_value(s[c]) for c in ("g", *COLUMNS[1:])) for s in result)
             con.executemany(f"INSERT INTO rows VALUES ({', '.join('?' * len(COLUMNS))})", rows)
             con.executemany("INSERT INTO graphs VALUES (?)", ((g,) for g in batch))
-        con.execute("DELETE FROM labels")
-        con.executemany("INSERT INTO labels VALUES (?, ?)", sorted(labels.items()))
+        if not partly:
+            con.execute("DELETE FROM labels")
+        con.executemany("INSERT OR REPLACE INTO labels VALUES (?, ?)", sorted(labels.items()))
         con.executemany(
             "INSERT OR REPLACE INTO meta VALUES (?, ?)", (("version", VERSION), ("generation", generation.name)),
         )
@@ -134,16 +143,28 @@ def _schema(con) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS rows_region ON rows (r)")
 
 
-def _labels(db) -> dict[str, str]:
-    """Every label a row copies, by the IRI it belongs to: mechanisms' names and categories, regions' names.
+def _labels(db, iris: list[str] | None = None) -> dict[str, str]:
+    """Every label a row copies, by the IRI it belongs to: mechanisms' names and categories, regions' names;
+    only those of ``iris`` if given.
 
     A new report brings new IRIs (its region, its candidate mechanisms): their
     labels are only added. Only a label that changed for an IRI already known
     makes the rows stale.
     """
+    from pyoxigraph import NamedNode
+
+    if iris is None:
+        queries = [LABELS]
+    else:
+        where = LABELS.index("WHERE {") + len("WHERE {")
+        queries = [
+            LABELS[:where] + " VALUES ?x { " + " ".join(str(NamedNode(x)) for x in iris[i : i + BATCH]) + " }" + LABELS[where:]
+            for i in range(0, len(iris), BATCH)
+        ]
     found: dict[str, list[str]] = {}
-    for s in db.query(LABELS, use_default_graph_as_union=True):
-        found.setdefault(s["x"].value, []).append("\t".join("" if t is None else t.value for t in (s["label"], s["extra"])))
+    for query in queries:
+        for s in db.query(query, use_default_graph_as_union=True):
+            found.setdefault(s["x"].value, []).append("\t".join("" if t is None else t.value for t in (s["label"], s["extra"])))
     return {x: "\n".join(sorted(values)) for x, values in found.items()}
 
 

@@ -743,3 +743,48 @@ def test_unchanged_files_are_not_read_again_but_changed_ones_are(corpus, tmp_pat
     hashed.clear()
     plan = plan_store_build([corpus], store)
     assert sorted(hashed) == [f.name for f in files] and len(plan.unchanged) == 3
+
+
+def _summary_tables(path: Path) -> tuple[list, list]:
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return sorted(con.execute("SELECT * FROM rows")), sorted(con.execute("SELECT * FROM labels"))
+    finally:
+        con.close()
+
+
+def test_a_build_reads_only_the_labels_of_what_it_added(corpus, tmp_path, seed_files, monkeypatch):
+    """After the first build, a build that adds a report reads the labels of the entities that report
+    describes, not every label of the store, and its summary is the one made afresh; labels
+    loaded for a known IRI that differ from the kept ones still make every row again."""
+    from fazhi.graph import summary
+    from fazhi.graph.store import ENTITIES_GRAPH, transaction
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    asked = []
+    real = summary._labels
+    monkeypatch.setattr(summary, "_labels", lambda db, iris=None: asked.append(iris) or real(db, iris))
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    build(corpus, root)
+    (iris,) = asked
+    assert iris is not None and 0 < len(iris) < 400
+    store = Store(root)
+    afresh = tmp_path / "afresh.sqlite"
+    summary.update(store.oxigraph, store.generation, None, target=afresh)
+    assert _summary_tables(summary.path_of(store.generation)) == _summary_tables(afresh)
+
+    rows = _summary_rows(root)
+    (region,) = {r for _, r, _ in rows if r == "顺城区"}
+    (iri,) = {s["r"].value for s in store.execute(
+        f'PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?r WHERE {{ ?r rdfs:label "{region}" }}')}
+    del store
+    with transaction(root) as tx:
+        tx.load_nquads(f'<{iri}> <http://www.w3.org/2000/01/rdf-schema#label> "顺城" <{ENTITIES_GRAPH}> .\n', 1, {iri})
+    assert asked[-1] == [iri]
+    store = Store(root)
+    summary.update(store.oxigraph, store.generation, None, target=tmp_path / "again.sqlite")
+    assert _summary_tables(summary.path_of(store.generation)) == _summary_tables(tmp_path / "again.sqlite")
+    assert _summary_tables(summary.path_of(store.generation))[0] != _summary_tables(afresh)[0]  # the rows made again
