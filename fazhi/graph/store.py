@@ -358,6 +358,24 @@ class Transaction:
         ox = _ox()
         return {q.object.value for q in self.db.quads_for_pattern(None, ox.NamedNode(DENOTES), None, ox.NamedNode(name))}
 
+    def described(self, iris) -> list[str]:
+        """N-Triples lines of the entities graph about ``iris`` and about the entities they point to,
+        transitively (a region's parents): what the shared-entity shapes read of them."""
+        ox = _ox()
+        graph = ox.NamedNode(str(ENTITIES_GRAPH))
+        lines: list[str] = []
+        todo, seen = [ox.NamedNode(i) for i in sorted(set(iris))], set()
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for quad in self.db.quads_for_pattern(node, None, None, graph):
+                lines.append(f"{quad.triple} .")
+                if isinstance(quad.object, ox.NamedNode) and quad.object not in seen:
+                    todo.append(quad.object)
+        return lines
+
     def missing(self, lines, graph: str) -> int:
         """How many of the distinct N-Triples ``lines`` the named graph ``graph`` lacks."""
         ox = _ox()

@@ -788,3 +788,21 @@ def test_a_build_reads_only_the_labels_of_what_it_added(corpus, tmp_path, seed_f
     summary.update(store.oxigraph, store.generation, None, target=tmp_path / "again.sqlite")
     assert _summary_tables(summary.path_of(store.generation)) == _summary_tables(tmp_path / "again.sqlite")
     assert _summary_tables(summary.path_of(store.generation))[0] != _summary_tables(afresh)[0]  # the rows made again
+
+
+def test_what_the_store_says_of_an_entity_is_validated_with_what_a_new_report_says(corpus, tmp_path, seed_files):
+    """A region the store already names is named again by a new report's graph: the shapes see both
+    (here the store holds a second name for it, as a store built by another version might), so the
+    build is refused though the new report's own lines conform."""
+    from fazhi.graph.store import ENTITIES_GRAPH, transaction
+    from fazhi.graph.worker import STORE, Settings, process_file
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    part = process_file(str(seed_files[3]), Settings(STORE))
+    (region,) = {line.split(" ")[0] for line in part.entities if f'#fullName> "{part.region}"' in line}
+    with transaction(root) as tx:
+        tx.load_nquads(f'{region} <http://www.w3.org/2000/01/rdf-schema#label> "另一个名字" <{ENTITIES_GRAPH}> .\n', 1, set())
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    with pytest.raises(ValidationError, match="store is unchanged"):
+        build(corpus, root)
