@@ -541,7 +541,8 @@ def build_store(
         summary.refresh(current)  # but a store made by an older fazhi gets the summary it reads
         return StoreSummary(
             store=plan.store, generation=plan.generation, reports=len(plan.manifest.reports), extracted=0,
-            unchanged=len(plan.unchanged), removed=0, quads=len(current),
+            unchanged=len(plan.unchanged), removed=0,
+            quads=current.manifest.quads if current.manifest.quads is not None else len(current),  # len: a scan
         )
     progress = _Progress(progress)
     manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology, plan.manifest.quads)  # the plan stays as it was
