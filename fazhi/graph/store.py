@@ -44,7 +44,8 @@ from .io import OLD_SENTENCE, older_layout_error
 
 CURRENT = "current"
 ENTITIES_GRAPH = URIRef("https://w3id.org/fazhi/graph/entities")
-DENOTES = "https://w3id.org/fazhi/ontology#denotes"
+FZ_NS = "https://w3id.org/fazhi/ontology#"
+DENOTES = FZ_NS + "denotes"
 _GEN = re.compile(r"^gen-(\d{6})$")
 _XSD_STRING = str(XSD.string)
 _LANG_STRING = str(RDF.langString)
@@ -376,6 +377,29 @@ class Transaction:
                     todo.append(quad.object)
         return lines
 
+    def has_graph(self, name: str) -> bool:
+        return self.db.contains_named_graph(_ox().NamedNode(str(name)))
+
+    def add_to_counts(self, changes, graph: str) -> None:
+        """Add ``changes`` (IRI → a number, maybe negative) to the IRIs' ``fz:candidateCount`` in ``graph``;
+        a count that comes to 0 is removed."""
+        ox = _ox()
+        count, target = ox.NamedNode(FZ_NS + "candidateCount"), ox.NamedNode(str(graph))
+        integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+        delta = 0
+        for iri, change in sorted(changes.items()):
+            if not change:
+                continue
+            node, total = ox.NamedNode(iri), change
+            for quad in list(self.db.quads_for_pattern(node, count, None, target)):
+                total += int(quad.object.value)
+                self.db.remove(quad)
+                delta -= 1
+            if total > 0:
+                self.db.add(ox.Quad(node, count, ox.Literal(str(total), datatype=integer), target))
+                delta += 1
+        self._adjust(delta)
+
     def missing(self, lines, graph: str) -> int:
         """How many of the distinct N-Triples ``lines`` the named graph ``graph`` lacks."""
         ox = _ox()
@@ -473,14 +497,15 @@ WHERE {{
 
 
 @contextmanager
-def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transaction]:
+def transaction(root: str | Path, expect: str | None = "any", manifest: Manifest | None = None) -> Iterator[Transaction]:
     """Change a store (creating it if need be) all or nothing.
 
     The changes go to a checkpoint of the current generation; when the block
     ends without an exception the checkpoint's manifest is written and the
     ``current`` link replaced in one rename. On an exception nothing changes.
     ``expect`` names the generation the changes were planned on (``None``: no
-    store yet); if another build committed since, nothing is done.
+    store yet); if another build committed since, nothing is done. ``manifest``: the one the
+    changes start from, when the caller has it (read with ``expect``'s generation), else it is read.
     """
     ox = _ox()
     root = Path(root)
@@ -497,10 +522,11 @@ def transaction(root: str | Path, expect: str | None = "any") -> Iterator[Transa
     generation = root / f"gen-{max(numbers, default=0) + 1:06d}"
     try:
         if current is None:
-            manifest = Manifest(quads=0)
+            manifest = Manifest() if manifest is None else manifest
+            manifest.quads = 0  # an empty store
             db = ox.Store(str(generation))
         else:
-            manifest = Manifest.read(current.with_suffix(".json"))
+            manifest = Manifest.read(current.with_suffix(".json")) if manifest is None else manifest
             ox.Store.read_only(str(current)).backup(str(generation))
             db = ox.Store(str(generation))
     except OSError as exc:

@@ -808,3 +808,15 @@ def test_what_the_store_says_of_an_entity_is_validated_with_what_a_new_report_sa
     shutil.copy(seed_files[3], corpus / seed_files[3].name)
     with pytest.raises(ValidationError, match="store is unchanged"):
         build(corpus, root)
+
+
+def test_the_labels_of_some_iris_are_those_of_the_whole_query(seed_store):
+    """``summary._labels`` for a list of IRIs (index lookups) gives exactly the whole LABELS query's
+    values for them: mechanisms with and without a category, candidates, regions, and IRIs with none."""
+    from fazhi.graph import summary
+
+    whole = summary._labels(seed_store.oxigraph)
+    subjects = sorted({q.subject.value for q in seed_store.oxigraph.quads_for_pattern(None, None, None, None)
+                       if q.subject.__class__.__name__ == "NamedNode"})
+    assert len(whole) > 300 and set(whole) < set(subjects)
+    assert summary._labels(seed_store.oxigraph, subjects) == whole
