@@ -49,7 +49,9 @@ def co_adoption(source, status: str = "adopted") -> Table:
     square of a region's adoptions, the sets only with their number.
     """
     from collections import Counter
-    from itertools import combinations
+
+    import numpy as np
+    from scipy import sparse
 
     status_iri = _status_iri(status)
     with summary.current(source) as con:
@@ -57,13 +59,21 @@ def co_adoption(source, status: str = "adopted") -> Table:
             found = summary.region_mechanisms(con, status)
         else:
             found = _run(source, named_query("region_mechanisms"), {"statusIri": status_iri}).rows
-    sets: dict[str, dict[str, str]] = {}
-    for region, concept, label in found:
-        sets.setdefault(region, {})[concept] = label
+    # region × mechanism as a 0/1 matrix M; Mᵀ·M counts the regions of every pair (2.2 M pairs at
+    # 10,000 reports took 1.2 s one by one in Python). Mechanisms are numbered in IRI order, so the
+    # upper triangle holds the pairs with STR(?a) < STR(?b).
+    regions = {region: i for i, region in enumerate(sorted({r for r, _, _ in found}))}
+    concepts = sorted({c for _, c, _ in found})
+    column = {c: j for j, c in enumerate(concepts)}
+    label = {c: lbl for _, c, lbl in found}
+    cells = sorted({(regions[r], column[c]) for r, c, _ in found})
     pairs: Counter = Counter()
-    for concepts in sets.values():
-        for a, b in combinations(sorted(concepts), 2):  # by IRI, as STR(?a) < STR(?b)
-            pairs[(concepts[a], concepts[b])] += 1
+    if cells:
+        rows_, cols_ = (np.fromiter((cell[k] for cell in cells), dtype=np.int64, count=len(cells)) for k in (0, 1))
+        m = sparse.csr_matrix((np.ones(len(cells), dtype=np.int64), (rows_, cols_)), shape=(len(regions), len(concepts)))
+        both = sparse.triu(m.T @ m, k=1).tocoo()
+        for a, b, n in zip(both.row.tolist(), both.col.tolist(), both.data.tolist()):
+            pairs[(label[concepts[a]], label[concepts[b]])] += n
     rows = sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda r: (-r[2], r[0], r[1]))
     return Table(("mechanism_a", "mechanism_b", "regions"), tuple(rows))
 
@@ -76,6 +86,8 @@ def matrix(source) -> Table:
         else:
             table = _run(source, named_query("matrix"))
             columns, found = table.columns, table.rows
+    if con is not None:
+        return Table(columns, tuple(found))  # distinct and sorted by the summary's index
     rows = sorted(set(found), key=lambda r: tuple("" if v is None else str(v) for v in r))
     return Table(columns, tuple(rows))
 

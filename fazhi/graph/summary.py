@@ -143,6 +143,10 @@ def _schema(con) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS rows_status ON rows (status)")
     con.execute("CREATE INDEX IF NOT EXISTS rows_mechanism ON rows (m)")
     con.execute("CREATE INDEX IF NOT EXISTS rows_region ON rows (r)")
+    # covering indexes: the matrix and co-adoption questions read them, not the table's rows with their
+    # evidence sentences (at 10,000 reports: 0.9 s against 3.0 s, and 0.2 s against 1.3 s)
+    con.execute("CREATE INDEX IF NOT EXISTS rows_matrix ON rows (region, region_full, year, mechanism, category, status)")
+    con.execute("CREATE INDEX IF NOT EXISTS rows_pairs ON rows (status, r, m, mechanism)")
 
 
 def _labels(db, iris: list[str] | None = None) -> dict[str, str]:
@@ -240,8 +244,12 @@ def open_current(store) -> sqlite3.Connection | None:
 
 
 def matrix_rows(con) -> list[tuple]:
-    """The rows of ``matrix.rq``: region, region_full, year, mechanism, category, status."""
-    return con.execute("SELECT DISTINCT region, region_full, year, mechanism, category, status FROM rows").fetchall()
+    """The rows of ``matrix.rq``: region, region_full, year, mechanism, category, status — distinct, in
+    ``ask.matrix``'s order (text compares as code points, as in Python; no category first)."""
+    return con.execute(
+        "SELECT DISTINCT region, region_full, year, mechanism, category, status FROM rows"
+        " ORDER BY region, region_full, year, mechanism, category, status"
+    ).fetchall()
 
 
 def region_mechanisms(con, status: str) -> list[tuple]:
