@@ -305,6 +305,15 @@ def viz(
 ):
     """Write an interactive network page (regions ↔ mechanisms; a region expands into its measures, bodies, documents) that works offline."""
     if ctx.invoked_subcommand is not None:
+        # `fazhi viz --store S adoption`: the source and --force reach the subcommand (they were ignored,
+        # and it then found no graph); the network page's own options would be, so they are refused
+        given = {name for name in ctx.params if _on_command_line(ctx, name)}
+        misplaced = sorted(given - {"graph", "store", "force"})
+        if misplaced:
+            options = ", ".join("--" + name for name in misplaced)
+            ctx.fail(f"{options} before `{ctx.invoked_subcommand}` belongs to the network page — "
+                     f"put it after: fazhi viz {ctx.invoked_subcommand} {options} …")
+        ctx.default_map = {ctx.invoked_subcommand: {name: ctx.params[name] for name in sorted(given)}}
         return
     from ..viz.network import render_network
 
@@ -312,6 +321,11 @@ def viz(
     summary = render_network(open_source(graph, store), out, region=region, mechanism=mechanism, province=province)
     note = f" (aggregated: {summary['regions']} regions in {summary['groups']} groups by province and city)" if summary["aggregated"] else ""
     print(f"{out}: {summary['nodes']} nodes, {summary['edges']} edges{note}", file=sys.stderr)
+
+
+def _on_command_line(ctx, name: str) -> bool:
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
 
 
 @viz_app.command("adoption")
