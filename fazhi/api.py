@@ -539,7 +539,7 @@ def build_store(
     from .ontology import fingerprint, ontology_graph, vocabulary_graph
     from .ontology.iris import candidate_iri
 
-    CANDIDATE_PREFIX = str(candidate_iri(""))
+    candidate_prefix = str(candidate_iri(""))
 
     if not plan.extract and not plan.removed and plan.generation is not None:
         from .graph import summary
@@ -574,7 +574,7 @@ def build_store(
 
             def uncount(graph: str) -> None:
                 if counts is not None:
-                    counts.subtract(c for c in tx.denoted(graph) if c.startswith(CANDIDATE_PREFIX))
+                    counts.subtract(c for c in tx.denoted(graph) if c.startswith(candidate_prefix))
 
             for key in sorted(gone):
                 graph = manifest.reports.pop(key).graph
@@ -657,6 +657,8 @@ WHERE {
   GROUP BY ?c
 }
 """
+
+
 def validate_reports(ds):
     """SHACL-validate a dataset built by ``build_dataset`` (all graphs together)."""
     from .graph.io import union_graph

@@ -60,6 +60,9 @@ SELECT ?x ?label ?extra WHERE {
   UNION { ?x fz:fullName ?extra ; rdfs:label ?label }
 }
 """
+FZ = "https://w3id.org/fazhi/ontology#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 COLUMNS = ("graph", "r", "region", "region_full", "year", "m", "mechanism", "category", "status", "source", "evidence")
 
 
@@ -180,15 +183,13 @@ def _labels_of(db, iri: str) -> list[str]:
     rows = []
     categories = [(c, e) for c in objects(x, FZ + "category") for e in objects(c, SKOS + "prefLabel")]
     for label in objects(x, SKOS + "prefLabel"):
-        rows.extend(f"{label.value}\t{extra.value}" for _, extra in categories) if categories else rows.append(f"{label.value}\t")
+        if categories:
+            rows.extend(f"{label.value}\t{extra.value}" for _, extra in categories)
+        else:  # OPTIONAL: no category
+            rows.append(f"{label.value}\t")
     full_names = objects(x, FZ + "fullName")
     rows.extend(f"{label.value}\t{full.value}" for label in objects(x, RDFS + "label") for full in full_names)
     return rows
-
-
-FZ = "https://w3id.org/fazhi/ontology#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 
 
 @contextmanager
