@@ -303,7 +303,8 @@ class Transaction:
         # whole store (6 s at 30 M quads), which an added report should not cost. None: unknown.
         self.quads: int | None = manifest.quads
         # The IRIs whose labels (names, categories) the changes may have changed, for the summary to
-        # check instead of reading every label of the store (1 s at 10,000 reports). None: any.
+        # check instead of reading every label of the store (at 10,000 reports 0.17 s, 2.6 s from a
+        # cold page cache). None: any.
         self.relabelled: set[str] | None = set()
 
     def labels_may_change(self, iris=None) -> None:
