@@ -89,3 +89,17 @@ def extract(nlp):
         return extract_text(text, source=source, nlp=nlp)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus_module():
+    """bench/corpus.py, the benchmarks' synthetic corpus (the seeds moved to other regions), as a module."""
+    import sys
+
+    bench = str(Path(__file__).resolve().parents[1] / "bench")
+    sys.path.insert(0, bench)
+    try:
+        import corpus
+    finally:
+        sys.path.remove(bench)
+    return corpus

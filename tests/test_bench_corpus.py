@@ -3,24 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import sys
-from pathlib import Path
-
-import pytest
 
 from fazhi.extract import extract_text
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def corpus_module():
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import corpus
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    return corpus
 
 
 def test_copies_beyond_the_counties_of_the_gazetteer_stay_distinct(corpus_module):

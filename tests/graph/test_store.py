@@ -650,20 +650,6 @@ def test_a_summary_of_an_older_layout_is_made_afresh_on_the_next_build(corpus, t
     assert answers["summary"] == answers["sparql"]
 
 
-def _bench_copies(n: int) -> list[tuple[str, str]]:
-    """(file name, text) of ``n`` reports from bench/corpus.py: the seeds moved to other regions,
-    and from the sixth on copies of them, which name the same candidate mechanisms again."""
-    import sys
-
-    bench = Path(__file__).resolve().parents[2] / "bench"
-    sys.path.insert(0, str(bench))
-    try:
-        import corpus as bench_corpus
-    finally:
-        sys.path.remove(str(bench))
-    return [(f"{i:02d}_{seed.name}", text) for i, (seed, text) in enumerate(bench_corpus.copies(n))]
-
-
 def _candidate_counts(root: Path) -> tuple[dict[str, int], dict[str, int]]:
     """The counts a store holds, and the counts of a recount over all its report graphs."""
     from pyoxigraph import NamedNode
@@ -679,13 +665,14 @@ def _candidate_counts(root: Path) -> tuple[dict[str, int], dict[str, int]]:
     return held, recount
 
 
-def test_candidate_counts_follow_added_changed_and_removed_reports(tmp_path):
+def test_candidate_counts_follow_added_changed_and_removed_reports(tmp_path, corpus_module):
     """A build recounts only the candidates of the report graphs it adds or drops (a recount of every
     report graph took 0.07 s at 1,000 reports and grows with the store); the counts stay those of a
     whole recount."""
     folder, root = tmp_path / "reports", tmp_path / "store"
     folder.mkdir()
-    texts = _bench_copies(7)
+    # the seeds moved to other regions, and from the sixth on copies of them, naming the same candidates again
+    texts = [(f"{i:02d}_{seed.name}", text) for i, (seed, text) in enumerate(corpus_module.copies(7))]
     for name, text in texts[:5]:
         (folder / name).write_text(text, encoding="utf-8")
     build(folder, root)
