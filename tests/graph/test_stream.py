@@ -188,3 +188,19 @@ def test_ntriples_lines_are_rdflibs(texts):
     graph = URIRef("https://x/g")
     assert stream.ntriples_lines(triples) == [_nt_row(t)[:-1] for t in triples]
     assert stream.ntriples_lines(triples, graph) == [_nq_row(t, graph)[:-1] for t in triples]
+
+
+def test_reports_built_in_process_collect_less_often_and_restore_the_threshold(seed_files, monkeypatch):
+    """The in-process path (--jobs 1) raises the young generation's threshold around each report's
+    work, and a caller sees its own threshold between reports and after them."""
+    import gc
+
+    from fazhi.graph import worker
+
+    seen = []
+    process_file = worker.process_file
+    monkeypatch.setattr(worker, "process_file", lambda path, settings: (seen.append(gc.get_threshold()[0]), process_file(path, settings))[1])
+    before = gc.get_threshold()
+    for part in worker.parts(seed_files[:2], worker.Settings("nquads"), jobs=1):
+        assert gc.get_threshold() == before and not part.error
+    assert seen == [worker.YOUNG_COLLECTION_THRESHOLD] * 2 and gc.get_threshold() == before
