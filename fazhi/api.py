@@ -672,3 +672,46 @@ def validate_file(path: str | Path):
     from .graph.io import load
 
     return validate_reports(load(path))
+
+
+def validate_store(root: str | Path, progress=None):
+    """SHACL-validate a store's current generation, one report graph at a time: memory does not grow
+    with the store, and the results are those of validating the whole store as one graph.
+
+    As in a build (``fazhi.graph.worker``): each report graph is validated
+    with the entities it points to (their descriptions in the entities graph,
+    transitively) and what validation reads of the ontology terms; the shared
+    entities (with the candidate counts) are then validated together, a chunk
+    of whole subjects at a time, with the ontology and vocabulary. A store
+    whose ontology graph was written by another version of fazhi has that graph
+    validated as it is, whole. ``progress`` as for ``build``.
+    """
+    from rdflib import Graph
+
+    from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH
+    from .graph.store import ENTITIES_GRAPH, Store, _ox, described_quads, from_ox
+    from .graph.worker import validate_shared
+    from .ontology import ValidationResult, fingerprint, validate, validate_part
+
+    ox = _ox()
+    store = root if isinstance(root, Store) else Store(root)
+    db, progress = store.oxigraph, _Progress(progress)
+    messages: set[str] = set()
+    graphs = sorted({entry.graph for entry in store.manifest.reports.values()})
+    progress.phase("validating reports", len(graphs))
+    for name in graphs:
+        quads = list(db.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+        pointed = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
+        triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads + described_quads(db, pointed)]
+        messages.update(validate_part(triples).messages)
+        progress.advance()
+    progress.phase("validating shared entities", 1)
+    lines = [f"{q.triple} ." for g in (ENTITIES_GRAPH, CANDIDATES_GRAPH) for q in db.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
+    messages.update(validate_shared(lines))  # with this fazhi's ontology and vocabulary (validate_terms)
+    if store.manifest.ontology != fingerprint():  # the store's own copy differs from this fazhi's
+        ontology = Graph()
+        for q in db.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))):
+            ontology.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        messages.update(validate(ontology, inplace=True).messages)
+    progress.advance()
+    return ValidationResult(not messages, tuple(sorted(messages)))

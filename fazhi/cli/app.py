@@ -229,17 +229,30 @@ def eval_(
 
 
 @app.command()
-def validate(graph: Path = typer.Option(..., "--graph", "-g", help="Graph file written by `fazhi build --out`.")):
-    """Check a graph against fazhi's SHACL shapes; exit 1 with the violations if it does not conform."""
-    from ..api import validate_file
-    from ..errors import ValidationError
+def validate(
+    graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build --out`."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Store built by `fazhi build --store` (validated a report graph at a time)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+):
+    """Check a graph file or a store against fazhi's SHACL shapes; exit 1 with the violations if it does not conform."""
+    from ..api import validate_file, validate_store
+    from ..errors import InputError, ValidationError
 
-    result = validate_file(graph)
+    if (graph is None) == (store is None):
+        raise InputError("give either --graph FILE or --store DIR")
+    if graph is not None:
+        result = validate_file(graph)
+    else:
+        from ..graph.store import Store
+
+        opened = Store(store)
+        result = _with_progress(quiet, len(opened.manifest.reports), lambda progress: validate_store(opened, progress))
+    where = graph if graph is not None else store
     if not result.conforms:
         for message in result.messages[1:]:
             print(message, file=sys.stderr)
-        raise ValidationError(f"{graph}: does not conform ({len(result.messages)} violations) — {result.messages[0]}")
-    print(f"{graph}: conforms to the fazhi shapes")
+        raise ValidationError(f"{where}: does not conform ({len(result.messages)} violations) — {result.messages[0]}")
+    print(f"{where}: conforms to the fazhi shapes")
 
 
 @app.command()

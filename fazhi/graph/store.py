@@ -291,6 +291,25 @@ class Store:
         return Dataset(store=OxigraphStore(store=self._db), default_union=True)
 
 
+def described_quads(db, iris) -> list:
+    """The quads of the entities graph of the pyoxigraph store ``db`` about ``iris`` and about the
+    entities they point to, transitively (a region's parents)."""
+    ox = _ox()
+    graph = ox.NamedNode(str(ENTITIES_GRAPH))
+    quads: list = []
+    todo, seen = [ox.NamedNode(i) for i in sorted(set(iris))], set()
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for quad in db.quads_for_pattern(node, None, None, graph):
+            quads.append(quad)
+            if isinstance(quad.object, ox.NamedNode) and quad.object not in seen:
+                todo.append(quad.object)
+    return quads
+
+
 # ---- writing: one generation per build ----------------------------------------------
 
 
@@ -363,20 +382,7 @@ class Transaction:
     def described(self, iris) -> list[str]:
         """N-Triples lines of the entities graph about ``iris`` and about the entities they point to,
         transitively (a region's parents): what the shared-entity shapes read of them."""
-        ox = _ox()
-        graph = ox.NamedNode(str(ENTITIES_GRAPH))
-        lines: list[str] = []
-        todo, seen = [ox.NamedNode(i) for i in sorted(set(iris))], set()
-        while todo:
-            node = todo.pop()
-            if node in seen:
-                continue
-            seen.add(node)
-            for quad in self.db.quads_for_pattern(node, None, None, graph):
-                lines.append(f"{quad.triple} .")
-                if isinstance(quad.object, ox.NamedNode) and quad.object not in seen:
-                    todo.append(quad.object)
-        return lines
+        return [f"{quad.triple} ." for quad in described_quads(self.db, iris)]
 
     def has_graph(self, name: str) -> bool:
         return self.db.contains_named_graph(_ox().NamedNode(str(name)))
