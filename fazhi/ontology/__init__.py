@@ -388,20 +388,37 @@ class _OneGraphStore(SimpleMemory):
     graph, this store has no contexts to keep: a triple is in the one graph.
     ``add`` and ``len`` are SimpleMemory's without its costs: its ``add``
     finds a new key by catching a ``KeyError`` (7 µs a triple), and its
-    ``len`` walks every triple, which the ``Dataset`` asks for three times a validation.
+    ``len`` walks every triple, which pyshacl asks for three times a
+    validation and once more for each value an ``sh:or`` checks.
     """
 
     context_aware = True
     graph_aware = True
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._size: int | None = 0  # triples held (None: count them)
+
     def add(self, triple, context, quoted: bool = False) -> None:
         s, p, o = triple
-        self._SimpleMemory__spo.setdefault(s, {}).setdefault(p, {})[o] = 1
+        objects = self._SimpleMemory__spo.setdefault(s, {}).setdefault(p, {})
+        if o in objects:
+            return
+        objects[o] = 1
         self._SimpleMemory__pos.setdefault(p, {}).setdefault(o, {})[s] = 1
         self._SimpleMemory__osp.setdefault(o, {}).setdefault(s, {})[p] = 1
+        if self._size is not None:
+            self._size += 1
+
+    def remove(self, triple_pattern, context=None) -> None:
+        super().remove(triple_pattern, context)
+        self._size = None
 
     def __len__(self, context=None) -> int:
-        return sum(len(objects) for predicates in self._SimpleMemory__spo.values() for objects in predicates.values())
+        # pyshacl asks for it once per value an sh:or checks: it must not walk the graph
+        if self._size is None:
+            self._size = sum(len(objects) for predicates in self._SimpleMemory__spo.values() for objects in predicates.values())
+        return self._size
 
     def add_graph(self, graph) -> None:
         pass

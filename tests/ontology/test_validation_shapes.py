@@ -184,3 +184,15 @@ def test_the_terms_are_validated_once_per_version_of_their_files(tmp_path, monke
     finally:
         for cache in (ontology._vocabulary, ontology._validated_terms):
             cache.cache_clear()
+
+
+def test_the_one_graph_store_holds_what_a_graph_would(bare_report_graph):
+    """Its triples and its length are those of rdflib's own store, after repeats and a removal."""
+    one = Graph(store=_OneGraphStore())
+    for triple in list(bare_report_graph) * 2:  # each triple twice
+        one.add(triple)
+    assert len(one) == len(bare_report_graph) and set(one) == set(bare_report_graph)
+    node = min(one.subjects(RDF.type, FZ.Sentence))
+    one.remove((node, None, None))
+    expected = {t for t in bare_report_graph if t[0] != node}
+    assert len(one) == len(expected) and set(one) == expected
