@@ -674,7 +674,7 @@ def validate_file(path: str | Path):
     return validate_reports(load(path))
 
 
-def validate_store(root: str | Path, progress=None):
+def validate_store(root: str | Path, progress=None, jobs: int = 1):
     """SHACL-validate a store's current generation, one report graph at a time: memory does not grow
     with the store, and the results are those of validating the whole store as one graph.
 
@@ -684,14 +684,15 @@ def validate_store(root: str | Path, progress=None):
     entities (with the candidate counts) are then validated together, a chunk
     of whole subjects at a time, with the ontology and vocabulary. A store
     whose ontology graph was written by another version of fazhi has that graph
-    validated as it is, whole. ``progress`` as for ``build``.
+    validated as it is, whole. ``progress`` as for ``build``; ``jobs``: worker processes
+    validating report graphs (1: in this process).
     """
     from rdflib import Graph
 
     from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH
-    from .graph.store import ENTITIES_GRAPH, Store, _ox, described_quads, from_ox
-    from .graph.worker import validate_shared
-    from .ontology import ValidationResult, fingerprint, validate, validate_part
+    from .graph.store import ENTITIES_GRAPH, Store, _ox, from_ox
+    from .graph.worker import stored_reports_messages, validate_shared
+    from .ontology import ValidationResult, fingerprint, validate
 
     ox = _ox()
     store = root if isinstance(root, Store) else Store(root)
@@ -699,11 +700,8 @@ def validate_store(root: str | Path, progress=None):
     messages: set[str] = set()
     graphs = sorted({entry.graph for entry in store.manifest.reports.values()})
     progress.phase("validating reports", len(graphs))
-    for name in graphs:
-        quads = list(db.quads_for_pattern(None, None, None, ox.NamedNode(name)))
-        pointed = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
-        triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads + described_quads(db, pointed)]
-        messages.update(validate_part(triples).messages)
+    for found in stored_reports_messages(db, str(store.generation), graphs, jobs):
+        messages.update(found)
         progress.advance()
     progress.phase("validating shared entities", 1)
     lines = [f"{q.triple} ." for g in (ENTITIES_GRAPH, CANDIDATES_GRAPH) for q in db.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]

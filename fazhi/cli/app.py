@@ -233,9 +233,10 @@ def validate(
     graph: Optional[Path] = typer.Option(None, "--graph", "-g", help="Graph file written by `fazhi build --out`."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Store built by `fazhi build --store` (validated a report graph at a time)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes that validate a store's report graphs (default: all cores; 1: in this process). The result is the same for any number."),
 ):
     """Check a graph file or a store against fazhi's SHACL shapes; exit 1 with the violations if it does not conform."""
-    from ..api import validate_file, validate_store
+    from ..api import default_jobs, validate_file, validate_store
     from ..errors import InputError, ValidationError
 
     if (graph is None) == (store is None):
@@ -246,7 +247,8 @@ def validate(
         from ..graph.store import Store
 
         opened = Store(store)
-        result = _with_progress(quiet, len(opened.manifest.reports), lambda progress: validate_store(opened, progress))
+        workers = jobs or default_jobs()
+        result = _with_progress(quiet, len(opened.manifest.reports), lambda progress: validate_store(opened, progress, jobs=workers))
     where = graph if graph is not None else store
     if not result.conforms:
         for message in result.messages[1:]:

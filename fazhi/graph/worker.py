@@ -270,3 +270,50 @@ def parts(paths, settings: Settings, jobs: int, dask: str | None = None):
         yield from pool.map(run_file, paths)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ---- validating a built store, a report graph at a time (``api.validate_store``) -----------------
+
+_stored = None  # a worker's read-only pyoxigraph store
+
+
+def init_store_reader(generation: str) -> None:
+    """A validating worker's initializer: open the store's generation read-only, collect less often."""
+    global _stored
+    from .store import _ox
+
+    _stored = _ox().Store.read_only(generation)
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def stored_report_messages(name: str, db=None) -> tuple[str, ...]:
+    """SHACL messages for the report graph ``name`` of a store (``db``, else the worker's), validated
+    with the entities it points to (their descriptions, transitively) as a build validates it."""
+    from ..ontology import validate_part
+    from .store import _ox, described_quads, from_ox
+
+    ox, db = _ox(), db if db is not None else _stored
+    quads = list(db.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+    pointed = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
+    triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads + described_quads(db, pointed)]
+    return validate_part(triples).messages
+
+
+def stored_reports_messages(db, generation: str, names: list[str], jobs: int):
+    """``stored_report_messages`` of each of ``names``, in order: in this process if ``jobs`` is 1,
+    else in ``jobs`` worker processes that open ``generation`` read-only."""
+    if jobs <= 1 or len(names) <= 1:
+        with fewer_collections():
+            for name in names:
+                yield stored_report_messages(name, db)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("forkserver")  # as ``parts``: the parent may run a progress bar's thread
+    context.set_forkserver_preload(["fazhi.graph.worker"])
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=context, initializer=init_store_reader, initargs=(generation,))
+    try:
+        yield from pool.map(stored_report_messages, names, chunksize=4)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

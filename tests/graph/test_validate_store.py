@@ -38,7 +38,8 @@ def test_a_built_store_conforms_and_so_does_its_dump(store_root, tmp_path):
     assert as_one_graph(store_root, tmp_path).conforms
 
 
-def test_a_broken_store_gives_the_results_of_its_dump_as_one_graph(store_root, tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_broken_store_gives_the_results_of_its_dump_as_one_graph(store_root, tmp_path, jobs):
     broken = tmp_path / "broken"
     shutil.copytree(store_root, broken, symlinks=True)
     with transaction(broken) as tx:
@@ -51,7 +52,7 @@ def test_a_broken_store_gives_the_results_of_its_dump_as_one_graph(store_root, t
         region = next(tx.db.quads_for_pattern(None, ox.NamedNode(FZ + "fullName"), None, ox.NamedNode(str(ENTITIES_GRAPH))))
         tx.db.add(ox.Quad(region.subject, region.predicate, ox.Literal("另一个名字"), region.graph_name))  # a region named twice
         tx.labels_may_change()
-    by_reports = validate_store(broken)
+    by_reports = validate_store(broken, jobs=jobs)
     whole = as_one_graph(broken, tmp_path)
     assert not by_reports.conforms
     assert set(by_reports.messages) == set(whole.messages)
@@ -63,8 +64,9 @@ def test_the_command_takes_a_store_or_a_graph_file(store_root, tmp_path):
     def run(*args):
         return subprocess.run([sys.executable, "-m", "fazhi", "validate", *args], capture_output=True, text=True)
 
-    done = run("--store", str(store_root), "--quiet")
-    assert done.returncode == 0 and "conforms" in done.stdout
+    for jobs in ("1", "2"):
+        done = run("--store", str(store_root), "--quiet", "--jobs", jobs)
+        assert done.returncode == 0 and "conforms" in done.stdout
     export(Store(store_root), tmp_path / "dump.nq")
     both = run("--store", str(store_root), "--graph", str(tmp_path / "dump.nq"))
     neither = run()
