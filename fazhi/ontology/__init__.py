@@ -18,8 +18,8 @@ from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.plugins.stores.memory import SimpleMemory
 from rdflib.namespace import RDF, SKOS
+from rdflib.plugins.stores.memory import SimpleMemory
 
 from ..errors import OntologyError
 from ._terms import FZ
