@@ -30,7 +30,7 @@ from corpus import make_corpus  # noqa: E402
 STEPS = ("read and extract", "triples", "split and render", "SHACL")
 
 RUN = r"""
-import gc, json, sys, time
+import json, sys, time
 from pathlib import Path
 
 from fazhi.extract import extract_report
@@ -43,7 +43,7 @@ from fazhi.ontology import validate_part
 
 files, warm_up = sorted(Path(sys.argv[1]).iterdir()), int(sys.argv[2])
 nlp = get_nlp()
-gc.set_threshold(worker.YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])  # as worker.init does
+worker.collect_less_often()  # as worker.init does
 clock = time.process_time
 times, quads = [], []
 for path in files:

@@ -80,11 +80,16 @@ _settings: Settings | None = None
 YOUNG_COLLECTION_THRESHOLD = 50_000
 
 
+def collect_less_often() -> None:
+    """Collect the young generation every ``YOUNG_COLLECTION_THRESHOLD`` allocations from now on."""
+    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
+
+
 @contextmanager
 def fewer_collections():
-    """Run the body with the young generation collected every ``YOUNG_COLLECTION_THRESHOLD`` allocations."""
+    """Run the body collecting less often (``collect_less_often``), then as before."""
     before = gc.get_threshold()
-    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *before[1:])
+    collect_less_often()
     try:
         yield
     finally:
@@ -98,7 +103,7 @@ def init(settings: Settings) -> None:
 
     _settings = settings
     get_nlp()
-    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])  # a worker's process is its own
+    collect_less_often()  # a worker's process is its own
 
 
 def run_file(path: str) -> Part:
@@ -259,15 +264,20 @@ def parts(paths, settings: Settings, jobs: int, dask: str | None = None):
                 part = process_file(path, settings)
             yield part
         return
+    yield from _in_processes(run_file, paths, jobs, init, (settings,))
+
+
+def _in_processes(function, items: list, jobs: int, initializer, initargs: tuple, chunksize: int = 1):
+    """``function`` of each of ``items``, in order, in ``jobs`` worker processes set up by ``initializer``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # forkserver, not fork: the parent may run a progress bar's thread, and a fork copies its locks.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["fazhi.graph.worker"])
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(paths)), mp_context=context, initializer=init, initargs=(settings,))
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(items)), mp_context=context, initializer=initializer, initargs=initargs)
     try:
-        yield from pool.map(run_file, paths)
+        yield from pool.map(function, items, chunksize=chunksize)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -283,7 +293,7 @@ def init_store_reader(generation: str) -> None:
     from .store import _ox
 
     _stored = _ox().Store.read_only(generation)
-    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
+    collect_less_often()
 
 
 def stored_report_messages(name: str, db=None) -> tuple[str, ...]:
@@ -307,13 +317,4 @@ def stored_reports_messages(db, generation: str, names: list[str], jobs: int):
             for name in names:
                 yield stored_report_messages(name, db)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("forkserver")  # as ``parts``: the parent may run a progress bar's thread
-    context.set_forkserver_preload(["fazhi.graph.worker"])
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(names)), mp_context=context, initializer=init_store_reader, initargs=(generation,))
-    try:
-        yield from pool.map(stored_report_messages, names, chunksize=4)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    yield from _in_processes(stored_report_messages, names, jobs, init_store_reader, (generation,), chunksize=4)

@@ -339,16 +339,6 @@ def with_term_descriptions(triples) -> Graph:
     return g
 
 
-def add_term_descriptions(data: Graph) -> None:
-    """Add to ``data`` what ``with_term_descriptions`` adds (for validating ``data`` in place)."""
-    described, axioms = _term_descriptions()
-    for term in set(data.objects()):
-        for triple in described.get(term, ()):
-            data.add(triple)
-    for triple in axioms:
-        data.add(triple)
-
-
 def _run_shapes(data: Graph):
     """pyshacl's verdict and report graph for ``data`` (changed: validated in place) under the validation shapes.
 

@@ -13,7 +13,7 @@ from fazhi.ontology import FZ, FZV
 
 from fazhi.extract.report import extract_text
 from fazhi.graph.build import report_triples
-from fazhi.ontology import _OneGraphStore, _run_shapes, _shapes, _validation_shapes, add_term_descriptions
+from fazhi.ontology import _OneGraphStore, _run_shapes, _shapes, _validation_shapes, with_term_descriptions
 
 REPORT = """某某县人民政府关于2023年度法治政府建设情况的报告
 2023年，我县深入推进法治政府建设，现将有关情况报告如下。
@@ -33,8 +33,7 @@ REPORT = """某某县人民政府关于2023年度法治政府建设情况的报�
 def report_graph(nlp) -> Graph:
     g = Graph()
     report_triples(extract_text(REPORT, source="某某县.txt", nlp=nlp), g)
-    add_term_descriptions(g)
-    return g
+    return Graph() + with_term_descriptions(g)  # in rdflib's own store
 
 
 def results(g: Graph, shapes: Graph) -> tuple[bool, set]:
