@@ -603,7 +603,7 @@ def build_store(
                     chars += len(part.text)
                     new += part.local + tx.missing((line for line in part.entities if line not in entities), ENTITIES_GRAPH)
                     entities.update(part.entities)
-                    labelled.update(line[1 : line.index(">")] for line in part.entities if line.startswith("<"))
+                    labelled.update(_subject_iris(part.entities))
                     if chars > LOAD_CHUNK:
                         tx.load_nquads("\n".join(batch), new, labelled)
                         batch, chars, new, labelled = [], 0, 0, set()
@@ -620,7 +620,7 @@ def build_store(
                 progress.phase("validating shared entities", 1)
                 # What the store already says of these entities counts too: a region named twice is
                 # two names whichever build brought the second
-                stored = tx.described(line[1 : line.index(">")] for line in entities if line.startswith("<")) if plan.generation else []
+                stored = tx.described(_subject_iris(entities)) if plan.generation else []
                 violations.extend(validate_shared(entities.union(stored)))
                 progress.advance()
                 if violations:
@@ -643,6 +643,11 @@ def build_store(
         store=plan.store, generation=generation, reports=len(manifest.reports), extracted=extracted,
         unchanged=len(plan.unchanged), removed=len(gone), quads=quads,
     )
+
+
+def _subject_iris(lines):
+    """The subject IRIs of N-Triples ``lines`` whose subject is an IRI (<…>)."""
+    return (line[1 : line.index(">")] for line in lines if line.startswith("<"))
 
 
 # How many reports name each candidate mechanism, recounted over every report graph of a store.
@@ -690,7 +695,7 @@ def validate_store(root: str | Path, progress=None, jobs: int = 1):
     from rdflib import Graph
 
     from .graph.build import CANDIDATES_GRAPH, ONTOLOGY_GRAPH
-    from .graph.store import ENTITIES_GRAPH, Store, _ox, from_ox
+    from .graph.store import ENTITIES_GRAPH, Store, _ox, triples_of
     from .graph.worker import stored_reports_messages, validate_shared
     from .ontology import ValidationResult, fingerprint, validate
 
@@ -708,8 +713,8 @@ def validate_store(root: str | Path, progress=None, jobs: int = 1):
     messages.update(validate_shared(lines))  # with this fazhi's ontology and vocabulary (validate_terms)
     if store.manifest.ontology != fingerprint():  # the store's own copy differs from this fazhi's
         ontology = Graph()
-        for q in db.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))):
-            ontology.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+        for triple in triples_of(db.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH)))):
+            ontology.add(triple)
         messages.update(validate(ontology, inplace=True).messages)
     progress.advance()
     return ValidationResult(not messages, tuple(sorted(messages)))

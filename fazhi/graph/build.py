@@ -113,8 +113,8 @@ class _Items:
         return concept_iri(concept) if concept in self.listed else candidate_iri(concept)
 
 
-def report_triples(report: Report, g: Graph) -> None:
-    """Add the triples of one report to ``g``."""
+def report_triples(report: Report, g) -> None:
+    """Add the triples of one report to ``g``: anything with ``add(triple)``, a graph or a list (``worker._Triples``)."""
     items = _Items(report, report_iri(report), g.add, listed=frozenset(m.concept for m in report.mentions if m.listed))
     _report_node(items)
     _outline(items)

@@ -144,6 +144,11 @@ def quads_of(graph, name: URIRef) -> Iterator:
         yield ox.Quad(conv(s), conv(p), conv(o), g)
 
 
+def triples_of(quads) -> list:
+    """pyoxigraph quads (or triples) as rdflib triples."""
+    return [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads]
+
+
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 
 
@@ -425,18 +430,6 @@ class Transaction:
         self.db.bulk_load(text.encode("utf-8"), ox.RdfFormat.N_QUADS)
         self._adjust(new)
         self.labels_may_change(labelled)
-
-    def add_report(self, name: URIRef, owner: URIRef, graph) -> None:
-        """Add a report's graph: triples about ``owner`` (the report) and its parts to ``name``, entity descriptions to the entities graph."""
-        own, prefix = str(owner), str(owner) + "/"
-        mine, shared = [], []
-        for triple in graph:
-            subject = str(triple[0])
-            (mine if subject == own or subject.startswith(prefix) else shared).append(triple)
-        self.replace_graph(name, mine)
-        self.db.extend(quads_of(shared, ENTITIES_GRAPH))
-        self.quads = None  # entity quads may be there already
-        self.labels_may_change()
 
     def move_entities(self) -> None:
         """Move entity descriptions out of report graphs (after loading a dump written without this split)."""

@@ -300,13 +300,12 @@ def stored_report_messages(name: str, db=None) -> tuple[str, ...]:
     """SHACL messages for the report graph ``name`` of a store (``db``, else the worker's), validated
     with the entities it points to (their descriptions, transitively) as a build validates it."""
     from ..ontology import validate_part
-    from .store import _ox, described_quads, from_ox
+    from .store import _ox, described_quads, triples_of
 
     ox, db = _ox(), db if db is not None else _stored
     quads = list(db.quads_for_pattern(None, None, None, ox.NamedNode(name)))
     pointed = {q.object.value for q in quads if isinstance(q.object, ox.NamedNode)}
-    triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads + described_quads(db, pointed)]
-    return validate_part(triples).messages
+    return validate_part(triples_of(quads + described_quads(db, pointed))).messages
 
 
 def stored_reports_messages(db, generation: str, names: list[str], jobs: int):
