@@ -202,6 +202,15 @@ def _norm(s: str | None) -> str:
 ERROR_COLUMNS = ("file", "error", "status", "mechanism", "surface")
 
 
+def _zone_name(full_name: str, province: str | None, city: str | None) -> str:
+    """A zone's own name, without the province and city its full name may start with:
+    湖北省武汉市武汉经济技术开发区, 湖北省武汉经济技术开发区 and 武汉经济技术开发区 are one zone."""
+    for above in (province, city):
+        if above and full_name.startswith(above) and len(full_name) > len(above):
+            full_name = full_name[len(above):]
+    return full_name
+
+
 def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset, errors: list | None = None) -> dict:
     """Scores keyed by category. ``listed`` holds the keys of the reference vocabulary
     (``reference_vocabulary``; fazhi's own concept keys where the gold has none). The
@@ -233,6 +242,11 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset, er
         if gold_region.get("adcode") and region.adcode:
             # a code says it all; names of zones and merged units are written several ways
             predicted_region, expected_region = (str(region.adcode), region.level), (str(gold_region["adcode"]), gold_region.get("level"))
+        elif gold_region.get("level") == "zone" and region.level == "zone":
+            # a zone has no code, and annotators write its chain three ways (湖南省长沙市…, 湖南省…,
+            # the bare name): the zone's own official name decides
+            predicted_region = _zone_name(region.full_name, region.province, region.city)
+            expected_region = _zone_name(gold_region.get("full_name") or "", gold_region.get("province"), gold_region.get("city"))
         elif "adcode" in gold_region:
             # a gold that records codes writes the chain its own way: the full name and level decide
             predicted_region, expected_region = (region.full_name, region.level), (gold_region.get("full_name"), gold_region.get("level"))

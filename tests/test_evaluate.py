@@ -63,3 +63,17 @@ def test_evaluate_files_says_what_data_it_ran_on(seed_files):
     scores = evaluate_files(seed_files[:1], gold)
     assert scores["dataset"]["kind"] == "development" and scores["dataset"]["listed_by"] == "reference-mechanisms.tsv"
     assert scores["reports"] == 1
+
+
+def test_a_zone_is_right_however_the_gold_writes_its_chain(extract):
+    report = extract("长沙经开区2019年法治政府建设工作报告\n2019年，长沙经开区管委会坚持依法行政。\n", source="t.txt")
+    assert report.region.level == "zone"
+
+    def region_score(full_name, city="长沙市"):
+        region = {"name": "长沙经开区", "full_name": full_name, "level": "zone", "adcode": None, "city": city, "province": "湖南省"}
+        return evaluate([report], _gold([], region=region), frozenset())["region"]["tp"]
+
+    for written in ("湖南省长沙市长沙经济技术开发区", "湖南省长沙经济技术开发区", "长沙经济技术开发区"):
+        assert region_score(written) == 1, written
+    assert region_score("湖南省长沙高新技术产业开发区") == 0
+    assert region_score("湖南省株洲市株洲经济技术开发区", city="株洲市") == 0
