@@ -277,6 +277,8 @@ def _score_places(clean: str, head: Head, outline: Outline, gaz: Gazetteer) -> t
     for short, count in gaz.count_shorts(clean[:4000]).items():
         for place in gaz.by_short[short]:
             shorts[place.name] += count
+    # a province's own service brands (皖事通) count as its short name does
+    shorts.update(gaz.count_province_cues(clean))
     return weights, shorts
 
 
@@ -313,6 +315,9 @@ def _head_texts(clean: str, head: Head, outline: Outline) -> list[str]:
     return texts
 
 
+# The party committee and government of a county-level unit, side by side (县委、县政府, 区委区政府):
+# the level of the unit a town's report answers to.
+_COUNTY_BODIES = re.compile(r"([县区旗])委[、，和]?\1(?:人民)?政府")
 # A place named by a town-level name is the subject only when a body or the report follows it.
 _TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
 # A town the table does not know, after the places before it: 高新街道办事处, 新设的XX镇人民政府.
@@ -324,14 +329,15 @@ _UNKNOWN_ZONE = re.compile(
 )
 
 
-def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
+def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter, above_town: frozenset[str] = frozenset()) -> Place | None:
     """The region a heading names: its deepest place name, read with the names before it.
 
     湖北省武汉市江岸区司法局 → 江岸区; 梧州市人民政府 → 梧州市 (whatever districts the
     body lists); 辽宁省市场监督管理局 → 辽宁省. A name several places share (朝阳区,
     新城区) is settled by the names before it, then by how much the text supports each
-    and its ancestors. A name in brackets after a place is another name for it
-    (武汉经开区(汉南区)).
+    and its ancestors, then by the level of the unit above a town that the report's
+    bodies name (县委、县政府 → a town of a 县: ``above_town``). A name in brackets after a
+    place is another name for it (武汉经开区(汉南区)).
     """
     before: set[str] = set()
     chosen: list[Place] = []
@@ -348,7 +354,8 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -
         def rank(place):
             fits = sum(1 for a in place.ancestors if a in before)
             own, above = _support(place, weights, shorts)
-            return (fits, above, own, -place.depth, place.adcode is not None, place.full_name)
+            parent_fits = place.depth == TOWN and bool(place.county) and place.county[-1] in above_town
+            return (fits, above, parent_fits, own, -place.depth, place.adcode is not None, place.full_name)
 
         best = max(options, key=rank)
         if best.depth == TOWN:
@@ -525,9 +532,10 @@ def find_region(norm: str, outline: Outline, gaz: Gazetteer, head: Head | None =
     head = head or read_head(norm, outline)
     clean = head.clean
     weights, shorts = _score_places(clean, head, outline, gaz)
+    above_town = frozenset(m.group(1) for m in _COUNTY_BODIES.finditer(clean))
     place = None
     for text in _head_texts(clean, head, outline):
-        place = _chain_place(text, gaz, weights, shorts)
+        place = _chain_place(text, gaz, weights, shorts, above_town)
         if place is not None:
             break
     if place is None:

@@ -12,7 +12,9 @@ level word (海南州, 察右中旗, 塔县), autonomous units as short name + �
 长春高新区), and common nouns that are places only with their city in front
 (铜陵市郊区). ``lexicons/regions_zones.tsv`` adds national zones and new areas
 the table lacks, ``lexicons/regions_aliases.tsv`` the few conventional short
-forms no rule makes (博州), ``lexicons/regions_generic.txt`` the common nouns.
+forms no rule makes (博州), ``lexicons/regions_generic.txt`` the common nouns,
+``lexicons/regions_cues.tsv`` names only one province uses (皖事通, 浙里办), weak
+evidence for a place name several provinces share.
 """
 
 from __future__ import annotations
@@ -137,9 +139,13 @@ class Gazetteer:
     maps bare short names (禄劝, 从化), weak evidence only.
     """
 
-    def __init__(self, places: list[Place], generic: frozenset[str] = frozenset(), extra_forms: dict | None = None):
+    def __init__(
+        self, places: list[Place], generic: frozenset[str] = frozenset(), extra_forms: dict | None = None,
+        province_cues: dict[str, str] | None = None,
+    ):
         self.places = places
         self.generic = generic
+        self.province_cues = province_cues or {}  # 皖事通 → 安徽省: names only one province uses
         self.by_name: dict[str, list[Place]] = {}
         self.by_short: dict[str, list[Place]] = {}
         extra_forms = extra_forms or {}
@@ -186,6 +192,15 @@ class Gazetteer:
                 candidate = text[i : i + length]
                 if candidate in by_short:
                     counts[candidate] += 1
+        return counts
+
+    def count_province_cues(self, text: str) -> Counter:
+        """How often ``text`` names something only one province has (皖事通 → 安徽省), by province."""
+        counts: Counter[str] = Counter()
+        for cue, province in self.province_cues.items():
+            found = text.count(cue)
+            if found:
+                counts[province] += found
         return counts
 
     def find_names(self, text: str, min_len: int = 2):
@@ -417,7 +432,7 @@ def _aliases() -> dict:
     return forms
 
 
-GAZETTEER_LEXICONS = ("regions_zones.tsv", "regions_aliases.tsv", "regions_generic.txt")
+GAZETTEER_LEXICONS = ("regions_zones.tsv", "regions_aliases.tsv", "regions_generic.txt", "regions_cues.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -445,4 +460,5 @@ def _build_gazetteer() -> Gazetteer:
     for key, aliases in _aliases().items():
         forms[key] = tuple(forms.get(key, ())) + tuple(aliases)
     generic = frozenset(row[0] for row in _lexicon("regions_generic.txt"))
-    return Gazetteer(places + zones, generic, forms)
+    cues = {cue: province for cue, province in _lexicon("regions_cues.tsv")}
+    return Gazetteer(places + zones, generic, forms, cues)

@@ -432,3 +432,39 @@ def test_a_zone_is_one_region_whether_its_short_or_official_name_is_written():
 def test_a_zone_of_a_municipality_is_not_prefixed_with_it():
     region = metadata(page("天津经济技术开发区管委会2023年法治政府建设情况报告\n2023年,开发区坚持依法行政。", 2023)).region
     assert (region.level, region.full_name) == ("zone", "天津经济技术开发区")
+
+
+def _shared_town_names():
+    """Names of several towns (and of nothing else), with the towns."""
+    by_name = {}
+    for name, places in gazetteer().by_name.items():
+        towns = [p for p in places if p.level in ("town", "subdistrict") and p.name == name]
+        if len(towns) == len(places) > 1:
+            by_name[name] = towns
+    return by_name
+
+
+def test_a_provinces_service_brand_settles_a_town_name_several_provinces_share():
+    shared = _shared_town_names()
+    for cue, province in gazetteer().province_cues.items():
+        name = min(
+            n for n, towns in shared.items()
+            if n.endswith("镇") and len({p.province for p in towns}) > 1 and any(p.province == province for p in towns)
+        )
+        text = f"2024年以来，{name}坚持依法行政，依托“{cue}”推行政务服务“掌上办”。"
+        region = metadata(page(text, 2024)).region
+        assert (region.name, region.province) == (name, province), (cue, region.full_name)
+
+
+def test_the_county_bodies_a_town_answers_to_settle_its_county():
+    # a town name found under a 县 and a 区 of one province, and nowhere else
+    for name, towns in sorted(_shared_town_names().items()):
+        ends = sorted(p.county[-1] for p in towns if p.county)
+        if len(towns) == 2 and ends == ["区", "县"] and towns[0].province == towns[1].province:
+            break
+    else:
+        raise AssertionError("no such town name")
+    for level in ("县", "区"):
+        text = f"2024年，{name}在{level}委、{level}政府的领导下，坚持依法行政。"
+        region = metadata(page(text, 2024)).region
+        assert region.name == name and region.county.endswith(level), region.full_name
