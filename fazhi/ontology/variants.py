@@ -13,6 +13,7 @@ help. What it cannot see, and what is generated here:
 - **alternatives in brackets**: 民主法治示范村（社区） → 民主法治示范村,
   民主法治示范社区; 乡镇（街道）综合行政执法 → 乡镇综合行政执法, 街道综合行政执法;
 - **units of the pastoral regions**: 民主法治示范村 → 民主法治示范嘎查村, 民主法治示范嘎查;
+  村（居）法律顾问 → 嘎查法律顾问; 乡镇综合行政执法 → 苏木综合行政执法;
 - **an optional 的**: 法治宣传教育的第八个五年规划 → 法治宣传教育第八个五年规划;
 - **level prefixes**: 全国法治政府建设示范区 is also 省级法治政府建设示范区 and
   法治政府建设示范市: the prefix is dropped (the rest then matches at any level) and
@@ -39,7 +40,12 @@ DEMONSTRATION_UNITS = (
     "示范旗", "示范州", "示范盟",  # banners, autonomous prefectures and leagues rank as counties and cities
 )
 # Units with another name in the pastoral regions: a 嘎查 is a village, a 苏木 a township.
-UNIT_SYNONYMS = {"示范村": ("示范嘎查村", "示范嘎查")}
+# Keyed by the unit with the word it is the unit of, so that 乡村 or 村规民约 are left alone.
+UNIT_SYNONYMS = {
+    "示范村": ("示范嘎查村", "示范嘎查"),
+    "村法律顾问": ("嘎查村法律顾问", "嘎查法律顾问"),
+    "乡镇综合": ("苏木综合",),
+}
 HEADS = ("制度", "机制", "工作", "体系")
 # Unit words that a bracketed alternative replaces: 乡镇（街道）, 村（社区）, 县（市、区）.
 UNIT_WORDS = ("乡镇", "街道", "村", "社区", "居", "县", "市", "区", "格", "镇", "乡")
