@@ -253,6 +253,7 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("推行“橙色驿站”,将快递网点纳入网格。", "橙色驿站"),
         ("深化“云端议事”治理。", "云端议事"),
         ("实行“一店一档”管理,全年排查整改火灾隐患。", "一店一档"),
+        ("推行“沙盘推演”监管,对新业态先观察后规范。", "沙盘推演"),
         # … or with a service it gives after it (up to four characters before 服务)
         ("推行“古镇管家”上门服务,为商户代办事项。", "古镇管家"),
         ("推行“港口驿站”企业服务。", "港口驿站"),
