@@ -678,9 +678,11 @@ def find_issuer(
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", norm[: max(outline.preamble[1], 300)])
     if m:
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "source"
-    # 6. the region's government: a zone's is its administrative committee, a 街道's its office
+    # 6. the region's government: a zone's is its administrative committee, a 街道's its office,
+    # a 地区's or 盟's its administrative office (行政公署)
     if region.level != "unknown":
-        return region.name + _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府"), None, "region"
+        government = "行政公署" if region.level == "city" and region.name.endswith(("地区", "盟")) else _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府")
+        return region.name + government, None, "region"
     return "未知", None, "region"
 
 

@@ -137,9 +137,13 @@ def test_we_are_no_issuer(opening):
     [
         ("西安高新区2022年度法治政府建设情况报告", "西安高新技术产业开发区管理委员会"),
         ("八廓街道2023年法治政府建设情况报告", "八廓街道办事处"),
+        ("喀什地区2023年法治政府建设情况报告", "喀什地区行政公署"),
+        ("阿拉善盟2023年法治政府建设情况报告", "阿拉善盟行政公署"),
+        ("大庆市2023年法治政府建设情况报告", "大庆市人民政府"),
     ],
 )
 def test_an_unnamed_issuer_is_the_regions_government_of_its_kind(title, issuer):
-    """Where no body is named, a zone's report is its administrative committee's, a 街道's its office's."""
+    """Where no body is named, a zone's report is its administrative committee's, a 街道's its
+    office's, a 地区's or 盟's its administrative office's (行政公署)."""
     m = meta(title + "\n2023年,全区坚持依法行政。" + BODY)
     assert m.issuer == issuer
