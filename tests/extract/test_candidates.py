@@ -25,7 +25,7 @@ def found(extract, sentence):
         ("持续推进商事制度改革。", "商事制度改革"),
         ("积极探索边界调解模式。", "边界调解"),
         ("严格落实持证上岗管理制度。", "持证上岗"),
-        ("坚持做到“亮证执法”。", "亮证执法"),
+        ("坚持做到“亮单执法”。", "亮单执法"),
         ("打造“一所一调解法”工作品牌。", "一所一调解法"),
         ("建立健全行政执法案例指导制度。", "行政执法案例指导"),
         # region names in front of a name are not part of it
@@ -244,7 +244,7 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # ends in 法: a method
         ("推行“一线调解法”。", "一线调解法"),
         # an action, adopted or followed by 工作 / 品牌 / 机制
-        ("坚持做到“亮证执法”。", "亮证执法"),
+        ("坚持做到“亮单执法”。", "亮单执法"),
         ("持续擦亮“枫林调解”品牌。", "枫林调解"),
         ("深化“码上解纷”工作。", "码上解纷"),
         # a slogan in parallel parts
