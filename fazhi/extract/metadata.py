@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .normalize import normalize
+from .normalize import normalize, to_simplified
 from .records import PLANS, Region, Span
 from .regions import COUNTY, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
 from .segment import PART_RE, Outline, split_lines
@@ -260,11 +260,13 @@ def find_published(norm: str, outline: Outline) -> date | None:
 _LEVEL_WORDS = ("自治区", "街道", "省", "市", "区", "县", "旗", "州", "盟", "镇", "乡")
 
 
-def _score_places(clean: str, head: Head, outline: Outline, gaz: Gazetteer) -> tuple[Counter, Counter]:
+def _score_places(
+    clean: str, head: Head, outline: Outline, gaz: Gazetteer, page_title: str | None = None
+) -> tuple[Counter, Counter]:
     """Weighted counts of every place (by full name), and of every short name's places."""
     weights: Counter[str] = Counter()
     head_end = max(outline.preamble[1], 200)
-    texts = [(head.title.text if head.title else "", 8.0), (clean[:head_end], 3.0)]
+    texts = [(head.title.text if head.title else "", 8.0), (page_title or "", 6.0), (clean[:head_end], 3.0)]
     texts += [(line.text, 4.0) for line in _signature(outline)]
     texts += [(span.text, 3.0) for span in head.fields]
     texts.append((clean, 1.0))
@@ -280,6 +282,13 @@ def _score_places(clean: str, head: Head, outline: Outline, gaz: Gazetteer) -> t
     # a province's own service brands (皖事通) count as its short name does
     shorts.update(gaz.count_province_cues(clean))
     return weights, shorts
+
+
+def _own_title(page_title: str | None) -> str | None:
+    """A page title without the site's name after it: 北京市丰台区人民政府关于…的报告_北京市丰台区人民政府."""
+    if not page_title:
+        return None
+    return re.split(r"\s*(?:_|——|--|\s-\s|\s\|\s|\|)\s*", normalize(to_simplified(page_title)))[0] or None
 
 
 def _support(place: Place, weights: Counter, shorts: Counter) -> tuple[float, float]:
@@ -528,13 +537,20 @@ def _self_level_place(clean: str, gaz: Gazetteer, weights: Counter, shorts: Coun
     return _level_place(word, gaz, weights, shorts)
 
 
-def find_region(norm: str, outline: Outline, gaz: Gazetteer, head: Head | None = None) -> tuple[Place | None, Span | None]:
+def find_region(
+    norm: str, outline: Outline, gaz: Gazetteer, head: Head | None = None, page_title: str | None = None
+) -> tuple[Place | None, Span | None]:
     head = head or read_head(norm, outline)
     clean = head.clean
-    weights, shorts = _score_places(clean, head, outline, gaz)
+    page_title = _own_title(page_title)
+    weights, shorts = _score_places(clean, head, outline, gaz, page_title)
     above_town = frozenset(m.group(1) for m in _COUNTY_BODIES.finditer(clean))
     place = None
-    for text in _head_texts(clean, head, outline):
+    texts = _head_texts(clean, head, outline)
+    if page_title:
+        # the page's title after the text's own (which it usually repeats), before the rest
+        texts.insert(1 if head.title else 0, page_title)
+    for text in texts:
         place = _chain_place(text, gaz, weights, shorts, above_town)
         if place is not None:
             break
@@ -692,9 +708,11 @@ def issuer_in_title(title: str, region: Region) -> str | None:
     return _expand_body(m.group(1), region) if m else None
 
 
-def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer) -> Metadata:
+def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer, page_title: str | None = None) -> Metadata:
+    """``page_title``: a saved page's title, kept out of the text; it names the region where
+    the text does not (a page whose text starts with 2018年，区政府…)."""
     head = read_head(norm, outline)
-    place, span = find_region(norm, outline, gaz, head)
+    place, span = find_region(norm, outline, gaz, head, page_title)
     region = region_record(place, span, text, gaz)
     year = find_year(norm, outline, head)
     issuer, issuer_span, issuer_basis = find_issuer(text, norm, outline, region, head)

@@ -33,7 +33,7 @@ def extract_text(
     where = where or source
     if not _REPORT_WORDS.search(text[:1500]):
         raise InputError(f"{where}: not a rule-of-law report (no 法治政府/依法行政 in its opening)")
-    doc = process(text, nlp)
+    doc = process(text, nlp, page.page_title if page is not None else None)
     outline = doc._.outline
     meta = doc._.metadata
     if meta.year is None:

@@ -120,6 +120,26 @@ def test_a_saved_page_title_names_the_issuer(title, first_line, issuer):
     assert report.issuer == issuer
 
 
+@pytest.mark.parametrize(
+    "title, region",
+    [
+        # the text never names its district; the page title does, the site's name after it
+        ("北京市丰台区人民政府关于2018年法治政府建设情况的报告_北京市丰台区人民政府", "北京市丰台区"),
+        ("洛阳市人民政府关于2018年度法治政府建设工作情况的报告 - 洛阳市人民政府门户网站", "河南省洛阳市"),
+        # a district department's page on its city's site
+        ("番禺区司法局2023年法治政府建设年度报告_广州市人民政府", "广东省广州市番禺区"),
+    ],
+)
+def test_a_saved_page_title_names_the_region_the_text_does_not(title, region):
+    from fazhi.extract.reading import Source
+    from fazhi.extract.report import extract_text
+
+    text = "2018年,区政府在市委、市政府的领导下,坚持依法行政,落实《北京市法治政府建设实施方案》。" + BODY
+    assert extract_text(text, "page.html").region.full_name != region  # the text alone does not say
+    report = extract_text(text, "page.html", page=Source(text, "html", page_title=title))
+    assert report.region.full_name == region
+
+
 def test_many_governments_are_no_issuer():
     m = meta("2023年伊犁州法治政府建设情况报告\n2023年,伊犁州直各级政府坚持依法行政。" + BODY)
     assert "各级" not in m.issuer

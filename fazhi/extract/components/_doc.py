@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-EXTENSIONS = ("original", "outline", "metadata", "mentions", "roles", "documents", "bodies", "figures")
+# page_title: what a saved page's <title> says, set before the components run (``pipeline.process``)
+EXTENSIONS = ("original", "page_title", "outline", "metadata", "mentions", "roles", "documents", "bodies", "figures")
 
 for _name in EXTENSIONS:
     if not Doc.has_extension(_name):

@@ -20,5 +20,7 @@ class MetadataComponent:
         self.gazetteer = gazetteer()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.metadata = extract_metadata(original_text(doc), norm_text(doc), doc._.outline, self.gazetteer)
+        doc._.metadata = extract_metadata(
+            original_text(doc), norm_text(doc), doc._.outline, self.gazetteer, page_title=doc._.page_title
+        )
         return doc
