@@ -87,6 +87,12 @@ CASES = [
  # … whoever is assessed, the counties (市、区) in brackets included, and whatever is governed by law (依法治税)
  ("将依法行政工作纳入各县(市、区)和市直部门年度目标管理考核。", "法治政府建设考核"),
  ("将依法治税工作纳入绩效管理。", "法治政府建设考核"),
+ # … or a composite appraisal (综合测评), or the work's weight in an assessment
+ ("将法治建设纳入全县经济社会发展综合测评。", "法治政府建设考核"),
+ ("依法行政工作在全市目标管理考核中的分值提高到6分。", "法治政府建设考核"),
+ # law study before any leading body's meeting is 会前学法, however the meeting is named
+ ("坚持局党组会议召开前集中学法。", "会前学法"),
+ ("坚持党工委会议学法,全年学法10次。", "会前学法"),
  # the theory-study group studies law however the sentence puts it (issue 10: 理论学习中心组学法)
  ("地委理论学习中心组开展专题学法2次。", "理论学习中心组学法"),
  ("局党组理论学习中心组专题学习习近平法治思想4次。", "理论学习中心组学法"),
