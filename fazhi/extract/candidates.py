@@ -500,13 +500,14 @@ def _after_action(after: str) -> str:
 
 
 def _is_app(name: str, before: str, after: str) -> bool:
-    """依托“豫事办”, 推出“赣州营商通”, 依托“e冰城”APP: a service app's brand (a name in 通, 办 or
-    码, or any name an app word follows) that the report relies on or launches; manners of
-    service (“掌上办”, “一次办”) are none."""
+    """依托“豫事办”, 推出“赣州营商通”, “e冰城”APP: a service app's brand: a name in 通, 办 or 码
+    that the report relies on or launches, or any name an app word follows (“遵义政务通”手机客户端上线,
+    通过“浑南e办”小程序); manners of service (“掌上办”, “一次办”) are none, and neither is an app
+    people are told to install (下载“学习强国”APP)."""
     return (
-        (name.endswith(_words("app_end")) or after.startswith(_words("app_after")))
-        and any(before.endswith(w) for w in _words("app_verb"))
+        (after.startswith(_words("app_after")) or (name.endswith(_words("app_end")) and any(before.endswith(w) for w in _words("app_verb"))))
         and not name.startswith(_words("manner_start"))
+        and not any(before.endswith(w) for w in _words("app_install"))
     )
 
 

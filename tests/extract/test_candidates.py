@@ -275,6 +275,9 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         # … whatever its last character, when an app word follows it
         ("依托“e冰城”APP推出社保缴费等服务。", "e冰城"),
         ("开发“延边通办”手机客户端,提供双语办事。", "延边通办"),
+        # … whatever verb comes before it, or none
+        ("“滨城政务通”手机客户端上线,群众可掌上办理。", "滨城政务通"),
+        ("群众可通过“南岭e办”小程序查询事项。", "南岭e办"),
         # a Latin letter in a brand does not make it a code
         ("开发“晋e办”掌上办事平台,群众可通过手机办事。", "晋e办"),
         # a quoted number names a method as well as words do
