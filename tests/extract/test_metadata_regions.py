@@ -223,8 +223,17 @@ ZONES = [
         "长春高新技术产业开发区", "zone", 2023, id="zone-in-the-table-abbreviated",
     ),
     pytest.param(
+        "孝感经开区管委会2023年法治政府建设工作报告\n2023年,经开区管委会坚持依法行政,孝感市法治建设部署得到落实。",
+        "孝感经开区", "zone", 2023, id="zone-the-table-lacks",
+    ),
+    pytest.param(
+        # a national zone the table lacks, from the list of national zones (lexicons/regions_zones.tsv)
         "孝感高新区管委会2023年法治政府建设工作报告\n2023年,高新区管委会坚持依法行政,孝感市法治建设部署得到落实。",
-        "孝感高新区", "zone", 2023, id="zone-the-table-lacks",
+        "孝感高新技术产业开发区", "zone", 2023, id="national-zone-the-table-lacks",
+    ),
+    pytest.param(
+        "滨海高新区管委会2017年法治政府建设工作报告\n2017年,滨海高新区管委会在市委、市政府和滨海新区区委、区政府的领导下,坚持依法行政。",
+        "天津滨海高新技术产业开发区", "zone", 2017, id="national-zone-beside-a-district-it-names",
     ),
     pytest.param(
         # the table has town-level offices called 开发区管委会 (宝应县, 河口区): not this zone's
