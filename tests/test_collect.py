@@ -13,7 +13,10 @@ from fazhi.errors import InputError
 
 def test_a_folder_gives_its_report_files_in_path_order_each_once(tmp_path):
     top = tmp_path / "reports"
-    for name in ("b/2.txt", "a/z.HTML", "a/y.pdf", "a/c/1.htm", "notes.md", "b/x.docx", ".hidden.txt", "10.txt", "9.txt"):
+    names = ("b/2.txt", "a/z.HTML", "a/y.pdf", "a/c/1.htm", "notes.md", "b/x.docx", ".hidden.txt", "10.txt", "9.txt")
+    # names that sort differently as strings and as paths (a separator sorts before any character)
+    names += ("a b/1.txt", "a-b.txt", "a.txt", "a!/1.txt")
+    for name in names:
         (top / name).parent.mkdir(parents=True, exist_ok=True)
         (top / name).write_text("x", encoding="utf-8")
     outside = tmp_path / "elsewhere"
