@@ -479,7 +479,7 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
     manifest = Store(store).manifest if current is not None else Manifest()
     scope = [p.resolve() for p in paths]
     hashes, stats = {}, {}
-    extract, unchanged, extract_keys = [], [], []
+    extract, unchanged, new_bytes = [], [], set()
     now = time.time_ns()
     for path, key in files:
         entry = manifest.reports.get(key)
@@ -490,7 +490,7 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
             unchanged.append(path)
         else:
             extract.append(Path(path))
-            extract_keys.append(key)
+            new_bytes.add(hashes[key])
 
     def in_scope(key: str) -> bool:
         p = Path(key)
@@ -500,7 +500,6 @@ def plan_store_build(paths: Iterable[str | Path], store: str | Path) -> StorePla
     removed = [e for key, e in gone if in_scope(key)]
     # A file moved (or a folder renamed): its old path is gone from disk and a new path holds the
     # same bytes. The old entry is dropped and the file read at its new path, not refused as a copy.
-    new_bytes = {hashes[key] for key in extract_keys}
     removed += [e for key, e in gone if e.file_sha256 in new_bytes and not Path(key).exists() and e not in removed]
     removed = tuple(removed)
     stats = {key: stat for key, stat in stats.items() if stat is not None}

@@ -93,8 +93,6 @@ def process(text: str, nlp: Language | None = None, page_title: str | None = Non
     """Run the pipeline over ``text`` (as written); the Doc holds the normalised text.
     ``page_title`` is a saved page's title, kept out of the text: the region may be read from it."""
     nlp = nlp or get_nlp()
-    if page_title is None:
-        return nlp(text)
     doc = nlp.make_doc(text)
     doc._.page_title = page_title
     return nlp(doc)
