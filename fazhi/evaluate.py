@@ -211,6 +211,20 @@ def _zone_name(full_name: str, province: str | None, city: str | None) -> str:
     return full_name
 
 
+def _zone_names(region: dict) -> set[str]:
+    """The official names a gold zone may stand for: its own, and those of the gazetteer's zones
+    that its own name is a form of (东湖高新区 → 武汉东湖新技术开发区, 长沙经开区 → 长沙经济技术开发区)."""
+    from .extract.regions import gazetteer
+
+    own = _zone_name(region.get("full_name") or "", region.get("province"), region.get("city"))
+    names = {own}
+    gaz = gazetteer()
+    for place in gaz.by_name.get(own, ()):
+        if place.is_zone and place.province == region.get("province"):
+            names.add(_zone_name(place.full_name, place.province, place.city))
+    return names
+
+
 def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset, errors: list | None = None) -> dict:
     """Scores keyed by category. ``listed`` holds the keys of the reference vocabulary
     (``reference_vocabulary``; fazhi's own concept keys where the gold has none). The
@@ -244,9 +258,10 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset, er
             predicted_region, expected_region = (str(region.adcode), region.level), (str(gold_region["adcode"]), gold_region.get("level"))
         elif gold_region.get("level") == "zone" and region.level == "zone":
             # a zone has no code, and annotators write its chain three ways (湖南省长沙市…, 湖南省…,
-            # the bare name): the zone's own official name decides
+            # the bare name) and its name in full or short (长沙经开区): the zone's official name decides
             predicted_region = _zone_name(region.full_name, region.province, region.city)
-            expected_region = _zone_name(gold_region.get("full_name") or "", gold_region.get("province"), gold_region.get("city"))
+            names = _zone_names(gold_region)
+            expected_region = predicted_region if predicted_region in names else min(names)
         elif "adcode" in gold_region:
             # a gold that records codes writes the chain its own way: the full name and level decide
             predicted_region, expected_region = (region.full_name, region.level), (gold_region.get("full_name"), gold_region.get("level"))

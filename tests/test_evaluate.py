@@ -73,7 +73,8 @@ def test_a_zone_is_right_however_the_gold_writes_its_chain(extract):
         region = {"name": "长沙经开区", "full_name": full_name, "level": "zone", "adcode": None, "city": city, "province": "湖南省"}
         return evaluate([report], _gold([], region=region), frozenset())["region"]["tp"]
 
-    for written in ("湖南省长沙市长沙经济技术开发区", "湖南省长沙经济技术开发区", "长沙经济技术开发区"):
+    for written in ("湖南省长沙市长沙经济技术开发区", "湖南省长沙经济技术开发区", "长沙经济技术开发区", "湖南省长沙市长沙经开区"):
         assert region_score(written) == 1, written
     assert region_score("湖南省长沙高新技术产业开发区") == 0
+    assert region_score("湖南省长沙市长沙高新区") == 0
     assert region_score("湖南省株洲市株洲经济技术开发区", city="株洲市") == 0

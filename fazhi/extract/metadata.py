@@ -46,7 +46,7 @@ _REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|�
 _TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:关于|20\d\d|二[〇零])")
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
-    r"^(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
+    r"^[^\S\n]*(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
     r"([\u4e00-\u9fff()]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
     re.M,
 )
@@ -326,7 +326,7 @@ def _head_texts(clean: str, head: Head, outline: Outline) -> list[str]:
 
 # The party committee and government of a county-level unit, side by side (县委、县政府, 区委区政府):
 # the level of the unit a town's report answers to.
-_COUNTY_BODIES = re.compile(r"([县区旗])委[、，和]?\1(?:人民)?政府")
+_COUNTY_BODIES = re.compile(r"([县区旗市])委[、，和]?\1(?:人民)?政府")
 # A place named by a town-level name is the subject only when a body or the report follows it.
 _TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
 # A town the table does not know, after the places before it: 高新街道办事处, 新设的XX镇人民政府.
@@ -363,7 +363,7 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter, a
         def rank(place):
             fits = sum(1 for a in place.ancestors if a in before)
             own, above = _support(place, weights, shorts)
-            parent_fits = place.depth == TOWN and bool(place.county) and place.county[-1] in above_town
+            parent_fits = place.depth == TOWN and _parent(place)[-1:] in above_town
             return (fits, above, parent_fits, own, -place.depth, place.adcode is not None, place.full_name)
 
         best = max(options, key=rank)
@@ -388,6 +388,13 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter, a
         if unknown is not None:
             return unknown
     return deepest
+
+
+def _parent(town: Place) -> str:
+    """The unit a town answers to: its county, or its city where it has none (东莞市's towns)."""
+    if town.county and town.county not in PLACEHOLDER_CITIES:
+        return town.county
+    return town.city or ""
 
 
 def _written_town(text: str, after: int, start: int, end: int) -> str:
@@ -545,6 +552,8 @@ def find_region(
     page_title = _own_title(page_title)
     weights, shorts = _score_places(clean, head, outline, gaz, page_title)
     above_town = frozenset(m.group(1) for m in _COUNTY_BODIES.finditer(clean))
+    if above_town - {"市"}:
+        above_town -= {"市"}  # 在市委、市政府和县委、县政府的领导下: the county is the town's own superior
     place = None
     texts = _head_texts(clean, head, outline)
     if page_title:

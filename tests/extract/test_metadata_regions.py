@@ -477,3 +477,42 @@ def test_the_county_bodies_a_town_answers_to_settle_its_county():
         text = f"2024年，{name}在{level}委、{level}政府的领导下，坚持依法行政。"
         region = metadata(page(text, 2024)).region
         assert region.name == name and region.county.endswith(level), region.full_name
+
+
+def test_a_town_under_a_city_that_has_no_counties_answers_to_the_city():
+    # a town name found twice: directly under a prefecture-level city (东莞市's towns) and under a 县
+    for name, towns in sorted(_shared_town_names().items()):
+        direct = [p for p in towns if p.county in (None, "市直辖行政区划")]
+        county = [p for p in towns if p.county and p.county.endswith("县")]
+        if len(direct) == len(county) == 1 and len(towns) == 2:
+            break
+    else:
+        raise AssertionError("no such town name")
+    text = f"2024年，在市委、市政府的坚强领导下，{name}坚持依法行政，推进法治政府建设。"
+    region = metadata(page(text, 2024)).region
+    assert (region.name, region.city) == (name, direct[0].city), region.full_name
+    text = f"2024年，在市委、市政府和县委、县政府的坚强领导下，{name}坚持依法行政，推进法治政府建设。"
+    region = metadata(page(text, 2024)).region
+    assert region.name == name and region.county.endswith("县"), region.full_name
+
+
+def test_an_indented_opening_without_a_title_names_its_subject():
+    text = "\u3000\u30002022年，在徐汇区委、区政府的坚强领导下，徐家汇街道办事处坚持以习近平新时代中国特色社会主义思想为指导，推进依法行政。"
+    meta = metadata(page(text, 2022))
+    assert (meta.region.name, meta.region.level) == ("徐家汇街道", "subdistrict"), meta.region.full_name
+
+
+@pytest.mark.parametrize(
+    "title, name, code, year",
+    [
+        ("偃师区2022年法治政府建设工作报告", "偃师区", "410307", 2022),  # renamed 2021: the new code
+        ("偃师市2019年法治政府建设工作报告", "偃师市", "410381", 2019),  # as it was then
+        ("莱芜市2017年法治政府建设工作报告", "莱芜市", "371200", 2017),  # abolished 2019
+        ("湟中区2020年法治政府建设工作报告", "湟中区", "630106", 2020),  # made 2019, after jionlp's table
+        ("公主岭市2022年法治政府建设工作报告", "公主岭市", "220184", 2022),  # moved to 长春市 in 2020
+    ],
+)
+def test_renamed_and_abolished_units_have_the_code_of_their_time(title, name, code, year):
+    text = f"{title}\n{year}年，{name}人民政府坚持依法行政，推进法治政府建设。"
+    region = metadata(page(text, year)).region
+    assert (region.name, region.adcode) == (name, code), region.full_name

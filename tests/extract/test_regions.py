@@ -251,3 +251,29 @@ def test_the_whole_extractor_agrees_on_a_sample(extract):
         if (got.region.adcode, got.region.level, got.year) != (place.adcode, place.level, 2023):
             wrong.append((title, got.region.full_name, got.region.adcode, place.adcode))
     assert not wrong, (len(wrong), len(chosen), wrong[:20])
+
+
+def test_the_code_table_rows_hold():
+    """``lexicons/regions_codes.tsv``: every current unit has its code in the gazetteer, and a
+    former unit keeps its code only where no unit holds it now."""
+    from fazhi.extract.regions import _lexicon
+
+    gaz = gazetteer()
+    rows = _lexicon("regions_codes.tsv")
+    assert len(rows) > 200
+    held = {}
+    for place in gaz.places:
+        if place.adcode:
+            held.setdefault(place.adcode, set()).add(place.name)
+    by_name = {}
+    for place in gaz.places:
+        by_name.setdefault((place.province, place.name), []).append(place)
+    for kind, province, city, name, code, _, _ in rows:
+        places = by_name.get((province, name))
+        assert places, name
+        if kind == "current":
+            assert code in {p.adcode for p in places}, (name, code)
+        else:
+            assert held.get(code, {name}) == {name} or code not in {p.adcode for p in places}, (name, code)
+    # a direction is a district only with its city in front (台中市中区, 攀枝花市东区)
+    assert "中区" not in gaz.by_name and "攀枝花市东区" in gaz.by_name
