@@ -183,7 +183,7 @@ class Concept:
     narrower: tuple[str, ...]
     definition_en: str | None
     hidden_labels: tuple[str, ...] = ()  # generated variants, for matching only (skos:hiddenLabel)
-    source: str | None = None  # title of the national document the concept comes from
+    sources: tuple[str, ...] = ()  # titles of the national documents the concept comes from
 
 
 @lru_cache(maxsize=1)
@@ -208,17 +208,16 @@ def _concepts() -> tuple[Concept, ...]:
                 narrower=tuple(sorted(label[n] for n in g.objects(c, SKOS.narrower) if n in label)),
                 definition_en=str(g.value(c, SKOS.definition)) if g.value(c, SKOS.definition) else None,
                 hidden_labels=tuple(sorted(str(a) for a in g.objects(c, SKOS.hiddenLabel))),
-                source=_source_title(g, c),
+                sources=_source_titles(g, c),
             )
         )
     return tuple(concepts)
 
 
-def _source_title(g: Graph, concept) -> str | None:
+def _source_titles(g: Graph, concept) -> tuple[str, ...]:
     from rdflib.namespace import DCTERMS, RDFS
 
-    source = g.value(concept, DCTERMS.source)
-    return str(g.value(source, RDFS.label)) if source is not None and g.value(source, RDFS.label) else None
+    return tuple(sorted(str(g.value(s, RDFS.label)) for s in g.objects(concept, DCTERMS.source) if g.value(s, RDFS.label)))
 
 
 def mechanism_concepts() -> list[Concept]:

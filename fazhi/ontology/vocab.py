@@ -4,7 +4,7 @@ The TSV has one row per mechanism: ``canonical`` (the preferred label),
 ``aliases`` (``|``-separated alternative labels, kept as written, quotes
 included), ``category`` (a top concept: a chapter of the national outlines),
 ``broader`` (a broader mechanism, e.g. the three parts of 行政执法三项制度),
-``gloss_en`` (an English definition), ``source`` (the national document the
+``gloss_en`` (an English definition), ``source`` (the national documents the
 concept comes from, by title: ``dcterms:source``, a ``dcterms:BibliographicResource``)
 and, optionally, ``negative`` (``|``-separated strings that contain a label but
 do not name the mechanism). The regular written variants of the labels
@@ -85,7 +85,7 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
     for row in rows:
         for label in (row["canonical"], *_split(row["aliases"])):
             taken.setdefault(label.strip(), row["canonical"].strip())
-    for title in sorted({r["source"].strip() for r in rows}):
+    for title in sorted({title for r in rows for title in _split(r["source"])}):
         s = source_iri(title)
         g.add((s, RDF.type, DCTERMS.BibliographicResource))
         g.add((s, RDFS.label, Literal(title, lang="zh")))
@@ -104,7 +104,8 @@ def build_vocabulary(tsv_text: str, negatives_text: str = "") -> Graph:
         for hidden in sorted(set().union(*(variants(label) for label in (key, *aliases)))):
             if taken.setdefault(hidden, key) == key and hidden not in aliases and hidden != key:
                 g.add((iri, SKOS.hiddenLabel, Literal(hidden, lang="zh")))
-        g.add((iri, DCTERMS.source, source_iri(row["source"].strip())))
+        for title in _split(row["source"]):
+            g.add((iri, DCTERMS.source, source_iri(title)))
         for negative in _split(row.get("negative")):
             g.add((iri, FZ.negativeLabel, Literal(negative)))
         if (row.get("gloss_en") or "").strip():
