@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .extract.normalize import occurrences
+from .extract.normalize import normalize, occurrences
 from .extract.records import STATUSES, Report
 from .score_figures import audit_figures, audit_rates, default_audit, score_figures
 
@@ -205,6 +205,7 @@ ERROR_COLUMNS = ("file", "error", "status", "mechanism", "surface")
 def _zone_name(full_name: str, province: str | None, city: str | None) -> str:
     """A zone's own name, without the province and city its full name may start with:
     湖北省武汉市武汉经济技术开发区, 湖北省武汉经济技术开发区 and 武汉经济技术开发区 are one zone."""
+    full_name = normalize(full_name)  # 中国（上海）… and 中国(上海)… are one name
     for above in (province, city):
         if above and full_name.startswith(above) and len(full_name) > len(above):
             full_name = full_name[len(above):]

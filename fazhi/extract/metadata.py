@@ -331,6 +331,9 @@ _COUNTY_BODIES = re.compile(r"([县区旗市])委[、，和]?\1(?:人民)?政府
 _TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
 # A town the table does not know, after the places before it: 高新街道办事处, 新设的XX镇人民政府.
 _UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?=办事处|人民政府|党工委|党委|政府|\s*20\d\d|关于|法治|依法)")
+# A pilot free trade zone, and one of its areas: 中国(上海)自由贸易试验区临港新片区
+_FREE_TRADE_ZONE = re.compile(r"中国\(([\u4e00-\u9fff]{2,3})\)自由贸易试验区(?:([\u4e00-\u9fff]{2,10}?)片区)?")
+_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 # A development zone the table does not know: 孝感高新区管委会, XX经济开发区2023年…
 _UNKNOWN_ZONE = re.compile(
     r"([\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|试验区|示范区))"
@@ -411,11 +414,32 @@ def _town_under(name: str, county: Place) -> Place:
     return Place(name=name, short=town_short(name), depth=TOWN, adcode=None, province=county.province, city=county.city, county=county.name)
 
 
+def _free_trade_zone(text: str, above: Place | None, gaz: Gazetteer) -> Place | None:
+    """A pilot free trade zone or one of its areas (中国(上海)自由贸易试验区临港新片区), in the
+    province its name gives and the city its area's name starts with (厦门片区 → 厦门市)."""
+    m = _FREE_TRADE_ZONE.search(text)
+    if not m:
+        return None
+    provinces = [p for p in gaz.by_short.get(m.group(1), ()) if p.depth == 0]
+    if len(provinces) != 1 or (above is not None and above.name != provinces[0].name):
+        return None
+    province = provinces[0]
+    city = province.name if province.name in _MUNICIPALITIES else None
+    if m.group(2) and city is None:
+        cities = {p.name for n in (4, 3, 2) for p in gaz.by_short.get(m.group(2)[:n], ()) if p.depth == 1 and p.province == province.name}
+        city = cities.pop() if len(cities) == 1 else None
+    return Place(name=m.group(0), short=m.group(0), depth=COUNTY, adcode=None, province=province.name, city=city, county=None, zone=True)
+
+
 def _unknown_zone(text: str, at: int, above: Place | None, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
     """A development zone the table lacks, as a zone under the city named before it, or the
     city whose short name it starts with (孝感高新区 → 孝感市), else the best-supported one."""
     if above is not None and above.depth > 1:
         return None
+    if above is None or above.depth == 0:
+        found = _free_trade_zone(text, above, gaz)
+        if found is not None:
+            return found
     m = _UNKNOWN_ZONE.match(text, at) or (None if above else _UNKNOWN_ZONE.search(text))
     if not m:
         return None

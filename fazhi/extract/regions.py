@@ -94,8 +94,8 @@ class Place:
     def full_name(self) -> str:
         """Province, city, county and name, each once: 辽宁省抚顺市顺城区. A zone is written by its
         official name, not the short form, so that reports that write it either way are about one
-        region, and without the units its name already starts with (广西壮族自治区南宁高新技术产业开发区
-        for 南宁高新区, 天津经济技术开发区)."""
+        region, and without the units its name already holds (广西壮族自治区南宁高新技术产业开发区
+        for 南宁高新区, 天津经济技术开发区, 中国(上海)自由贸易试验区临港新片区)."""
         chain = [self.province]
         for part in (self.city, self.county):
             if part and part not in chain and part not in PLACEHOLDER_CITIES:
@@ -105,7 +105,7 @@ class Place:
         if not self.is_zone:
             return "".join(chain + [self.name])
         name = _official_zone(self.name)
-        return "".join(part for part in chain if not name.startswith(_UNIT_SUFFIX.sub("", part))) + name
+        return "".join(part for part in chain if _UNIT_SUFFIX.sub("", part) not in name) + name
 
     @property
     def ancestors(self) -> tuple[str, ...]:

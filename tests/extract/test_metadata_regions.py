@@ -516,3 +516,17 @@ def test_renamed_and_abolished_units_have_the_code_of_their_time(title, name, co
     text = f"{title}\n{year}年，{name}人民政府坚持依法行政，推进法治政府建设。"
     region = metadata(page(text, year)).region
     assert (region.name, region.adcode) == (name, code), region.full_name
+
+
+@pytest.mark.parametrize(
+    "head, name, province, city",
+    [
+        ("中国（上海）自由贸易试验区临港新片区管理委员会2022年度法治政府建设情况报告", "中国(上海)自由贸易试验区临港新片区", "上海市", "上海市"),
+        ("中国（福建）自由贸易试验区厦门片区管委会2021年法治政府建设工作报告", "中国(福建)自由贸易试验区厦门片区", "福建省", "厦门市"),
+        ("中国（海南）自由贸易试验区2019年法治政府建设工作报告", "中国(海南)自由贸易试验区", "海南省", None),
+    ],
+)
+def test_a_free_trade_zone_is_a_zone_of_the_province_its_name_gives(head, name, province, city):
+    meta = metadata(page(head + "\n2022年，管委会坚持依法行政，推进法治政府建设。", 2022))
+    region = meta.region
+    assert (region.name, region.level, region.province, region.city, region.full_name) == (name, "zone", province, city, name)
