@@ -32,8 +32,10 @@ _YEAR_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(r"关于\s*" + _YEAR + r"\s*年"), 5.0),
     (re.compile(_YEAR + r"\s*年(?:度)?(?:工作)?(?:情况)?报告"), 4.0),
     (re.compile(_YEAR + r"\s*年(?:度)?(?:主要|推进|工作完成|以来)"), 3.0),
-    (re.compile(r"^" + _YEAR + r"\s*年(?:度)?\s*[,,以来]", re.M), 3.0),
+    (re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?:[,,以来]|是)", re.M), 3.0),  # 2021年，… 2021年是…之年
 )
+# The end of a period: 2021－2025年, 2016至2020年
+_PERIOD_END = re.compile(r"20\d\d\s*(?:年)?\s*[-－—–~～至到]\s*$")
 
 _ORG_SUFFIX = (
     "人民政府", "政府", "司法局", "司法厅", "委员会", "办公室", "办公厅", "局", "委", "办",
@@ -47,7 +49,7 @@ _TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
     r"^[^\S\n]*(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
-    r"([\u4e00-\u9fff()]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
+    r"([\u4e00-\u9fff()、]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
     re.M,
 )
 _BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|厅|委员会|委|办公室|办|管委会|行政公署)$")
@@ -203,14 +205,20 @@ def _date(y: str, m: str, d: str) -> date | None:
         return None
 
 
-def find_year(norm: str, outline: Outline, head: Head | None = None) -> int | None:
-    """The year covered: the title's, the opening's, the parts' (a plans part's year is N+1)."""
+def find_year(norm: str, outline: Outline, head: Head | None = None, page_title: str | None = None) -> int | None:
+    """The year covered: the title's, a saved page's title's, the opening's, the parts' (a plans
+    part's year is N+1); where none tells, the years the text names, less the ends of periods
+    (《…纲要（2021－2025年）》)."""
     head = head or read_head(norm, outline)
     scores: Counter[int] = Counter()
     text = _arabic_years(head.clean[: max(outline.preamble[1], 400)])
     if head.title:
         for m in re.finditer(_YEAR, _arabic_years(head.title.text)):
             scores[int(m.group(1))] += 10.0
+    own_title = _own_title(page_title)
+    if own_title:
+        for m in re.finditer(_YEAR, _arabic_years(own_title)):
+            scores[int(m.group(1))] += 6.0
     for pattern, weight in _YEAR_PATTERNS:
         for m in pattern.finditer(text):
             scores[int(m.group(1))] += weight
@@ -221,7 +229,8 @@ def find_year(norm: str, outline: Outline, head: Head | None = None) -> int | No
             scores[year - 1 if part.kind == PLANS else year] += 2.0
     if not scores:
         for m in re.finditer(_YEAR + "年", head.clean):
-            scores[int(m.group(1))] += 1.0
+            if not _PERIOD_END.search(head.clean, max(0, m.start() - 12), m.start()):
+                scores[int(m.group(1))] += 1.0
     if not scores:
         return None
     return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
@@ -747,7 +756,7 @@ def extract_metadata(text: str, norm: str, outline: Outline, gaz: Gazetteer, pag
     head = read_head(norm, outline)
     place, span = find_region(norm, outline, gaz, head, page_title)
     region = region_record(place, span, text, gaz)
-    year = find_year(norm, outline, head)
+    year = find_year(norm, outline, head, page_title)
     issuer, issuer_span, issuer_basis = find_issuer(text, norm, outline, region, head)
     title = outline.title.text.replace("\n", "").replace("\r", "") if outline.title else None
     return Metadata(

@@ -424,6 +424,8 @@ def _parse(lines) -> list[Place]:
         depth = len(line) - len(line.lstrip("\t"))
         fields = line.strip("\t").split("\t")
         name = fields[0].strip()
+        if depth == TOWN and name.endswith("苏木乡"):
+            name = name[:-1]  # the table writes 23 苏木 as 苏力德苏木乡; their name is 苏力德苏木
         adcode = fields[1].strip() if len(fields) > 1 and fields[1].strip() else None
         short = fields[2].strip() if len(fields) > 2 else name
         if depth == PROVINCE:

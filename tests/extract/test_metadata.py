@@ -167,3 +167,32 @@ def test_an_unnamed_issuer_is_the_regions_government_of_its_kind(title, issuer):
     office's, a 地区's or 盟's its administrative office's (行政公署)."""
     m = meta(title + "\n2023年,全区坚持依法行政。" + BODY)
     assert m.issuer == issuer
+
+
+PLAIN_BODY = "\n一、主要举措和成效\n(一)推进依法行政。一是规范决策。二是加强审查。\n二、存在的问题\n人员不足。\n"
+
+
+def test_the_year_is_not_the_end_of_a_period_the_text_cites():
+    from fazhi.extract.reading import Source
+    from fazhi.extract.report import extract_text
+
+    cites = "区政府认真落实《法治政府建设实施纲要（2021－2025年）》和《北京市法治政府建设实施方案（2021—2025年）》,推进依法行政。"
+    # 2021年是…之年 opens the report
+    assert meta("2021年是“十四五”开局之年。" + cites + PLAIN_BODY).year == 2021
+    # nothing but periods: no year rather than their end
+    assert meta(cites + PLAIN_BODY).year != 2025
+    # a saved page's title gives the year the text does not
+    text = cites + PLAIN_BODY
+    title = "北京市海淀区人民政府关于2022年法治政府建设情况的报告_北京市海淀区人民政府"
+    assert extract_text(text, "page.html", page=Source(text, "html", page_title=title)).year == 2022
+
+
+def test_a_town_reporting_as_party_committee_and_government():
+    m = meta("2022年,感德镇党委、政府坚持以习近平新时代中国特色社会主义思想为指导,认真落实县委、县政府的部署。" + PLAIN_BODY)
+    assert (m.region.name, m.region.level, m.region.county) == ("感德镇", "town", "安溪县")
+
+
+def test_a_sumu_is_named_as_written():
+    # the table writes 苏力德苏木乡; reports and the Ministry write 苏力德苏木
+    m = meta("苏力德苏木2019年法治政府建设工作总结\n2019年,苏力德苏木党委坚持依法行政。" + PLAIN_BODY)
+    assert (m.region.name, m.region.level, m.region.county) == ("苏力德苏木", "town", "乌审旗")
