@@ -219,6 +219,8 @@ def segment(text: str, norm: str) -> Outline:
             kind = ACHIEVEMENTS if not parts else (parts[-1].kind if parts[-1].kind != SHORTCOMINGS else PLANS)
         parts.append(Part(len(parts), kind, text[h_start:h_end], line.start, stop, Span(h_start, h_end, text[h_start:h_end])))
 
+    if parts:
+        parts = _unheaded_parts(parts, body_lines, norm, text)
     if not parts and body_lines:
         # No outline at all: the body after the first paragraph is one achievements part.
         first = body_lines[1] if len(body_lines) > 1 else body_lines[0]
@@ -231,6 +233,50 @@ def segment(text: str, norm: str) -> Outline:
         _segment_part(text, norm, part, body_lines, sections, measures)
     closing = tuple(lines[closing_at:])
     return Outline(title, preamble, body_end, tuple(parts), tuple(sections), tuple(measures), closing)
+
+
+# A paragraph after the last headed part that opens the shortcomings or the plans without a
+# heading of its own: 在看到成绩的同时，我们也清醒地认识到存在的问题：… / 2022年，我县将…
+_UNHEADED_SHORTCOMINGS = re.compile(
+    r"^[^。]{0,40}?(?:清醒|看到|认识到|意识到|正视)[^。]{0,40}?(?:存在|不足|问题|短板|差距|薄弱)"
+    r"|^[^。]{0,24}?(?:还存在|仍存在|依然存在|仍然存在)[^。]{0,24}?(?:问题|不足|短板|差距)"
+)
+# 将 of the future (将以, 将继续), not 将 of disposal (将法治建设纳入考核 reports the year's work)
+_UNHEADED_PLANS = re.compile(
+    r"^(?:20\d\d年(?:度)?|下一步|新的一年|今后|明年)[^。]{0,40}?将(?:以|继续|进一步|着力|重点|紧紧|坚持|围绕|全面|持续|深入|聚焦|加快|不断|按照|认真|切实|大力)"
+    r"|^(?:20\d\d年(?:度)?|下一步|新的一年|今后|明年)[^。]{0,60}?(?:以下工作|以下几方面|以下几项)"
+)
+
+
+def _unheaded_parts(parts: list[Part], lines: list[Line], norm: str, text: str) -> list[Part]:
+    """The last part, split where a paragraph of its own opens the shortcomings or the plans
+    (reports that head their results but not what follows)."""
+    last = parts[-1]
+    cuts = []
+    kind = last.kind
+    for line in lines:
+        if line.start <= last.start or line.start >= last.end:
+            continue
+        t = line.text.strip()
+        if kind not in (SHORTCOMINGS, PLANS) and _UNHEADED_SHORTCOMINGS.match(t):
+            kind = SHORTCOMINGS
+        elif kind != PLANS and _UNHEADED_PLANS.match(t):
+            kind = PLANS
+        else:
+            continue
+        cuts.append((line.start, kind))
+    if not cuts:
+        return parts
+    out = parts[:-1]
+    starts = [last.start] + [start for start, _ in cuts]
+    kinds = [last.kind] + [k for _, k in cuts]
+    for n, (start, part_kind_) in enumerate(zip(starts, kinds)):
+        stop = starts[n + 1] if n + 1 < len(starts) else last.end
+        if n == 0:
+            out.append(Part(last.index, last.kind, last.heading, last.start, stop, last.heading_span))
+        else:
+            out.append(Part(len(out), part_kind_, "", start, stop, Span(start, start, "")))
+    return out
 
 
 def _segment_part(text, norm, part: Part, lines: list[Line], sections: list, measures: list) -> None:

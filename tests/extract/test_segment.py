@@ -128,3 +128,19 @@ def test_a_run_in_part_heading_ends_at_its_full_stop():
     o = outline(RUN_IN)
     assert [p.heading for p in o.parts] == ["夯实组织保障,落实法治建设责任", "深化“放管服”改革,优化营商环境", "规范决策程序,提升依法决策水平", "存在的问题"]
     assert [p.kind for p in o.parts] == ["achievements", "achievements", "achievements", "shortcomings"]
+
+
+def test_shortcomings_and_plans_without_headings_after_the_last_headed_part():
+    text = (
+        "某县2021年法治政府建设情况报告\n"
+        "一、加强党的领导。县政府常务会议专题研究法治建设4次。\n"
+        "二、启动八五普法。2021年，我县将法治宣传教育纳入年度考核。\n"
+        "当然，我们也清醒地看到，全县法治政府建设还存在一些短板。一是执法全过程记录不规范。\n"
+        "2022年，我县将以迎接党的二十大为主线，重点抓好以下工作：一是推进示范创建；二是深化八五普法。\n"
+        "某县人民政府\n2022年2月25日\n"
+    )
+    o = outline(text)
+    assert [p.kind for p in o.parts] == ["achievements", "achievements", "shortcomings", "plans"]
+    # 将 of disposal (将…纳入考核) reports the year's work; only the later paragraphs open new parts
+    assert "纳入年度考核" in text[o.parts[1].start : o.parts[1].end]
+    assert text[o.parts[3].start :].startswith("2022年,我县将以") or text[o.parts[3].start :].startswith("2022年，我县将以")
