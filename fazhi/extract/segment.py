@@ -219,12 +219,12 @@ def segment(text: str, norm: str) -> Outline:
             kind = ACHIEVEMENTS if not parts else (parts[-1].kind if parts[-1].kind != SHORTCOMINGS else PLANS)
         parts.append(Part(len(parts), kind, text[h_start:h_end], line.start, stop, Span(h_start, h_end, text[h_start:h_end])))
 
-    if parts:
-        parts = _unheaded_parts(parts, body_lines, norm, text)
     if not parts and body_lines:
         # No outline at all: the body after the first paragraph is one achievements part.
         first = body_lines[1] if len(body_lines) > 1 else body_lines[0]
         parts.append(Part(0, ACHIEVEMENTS, "", first.start, body_end, Span(first.start, first.start, "")))
+    if parts:
+        parts = _unheaded_parts(parts, body_lines, norm, text)
 
     preamble = (0, parts[0].start if parts else body_end)
     sections: list[Section] = []
@@ -250,7 +250,7 @@ _UNHEADED_PLANS = re.compile(
 
 def _unheaded_parts(parts: list[Part], lines: list[Line], norm: str, text: str) -> list[Part]:
     """The last part, split where a paragraph of its own opens the shortcomings or the plans
-    (reports that head their results but not what follows)."""
+    (reports that head their results but not what follows, and reports with no headings)."""
     last = parts[-1]
     cuts = []
     kind = last.kind

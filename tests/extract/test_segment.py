@@ -144,3 +144,15 @@ def test_shortcomings_and_plans_without_headings_after_the_last_headed_part():
     # 将 of disposal (将…纳入考核) reports the year's work; only the later paragraphs open new parts
     assert "纳入年度考核" in text[o.parts[1].start : o.parts[1].end]
     assert text[o.parts[3].start :].startswith("2022年,我县将以") or text[o.parts[3].start :].startswith("2022年，我县将以")
+
+
+def test_a_report_without_headings_has_its_shortcomings_and_plans_too():
+    text = (
+        "某市人民政府关于2017年度法治政府建设情况的报告\n"
+        "2017年，市政府深入推进依法行政，全面推行行政执法公示制度。\n"
+        "全年办理行政复议案件12件，推进“互联网+政务服务”建设。\n"
+        "在肯定成绩的同时，我们也清醒认识到，全市法治政府建设还存在一些问题和不足：执法不够规范。\n"
+        "2018年，市政府将以党的十九大精神为指引，加快“互联网+政务服务”建设。\n"
+        "某市人民政府\n2018年2月8日\n"
+    )
+    assert [p.kind for p in outline(text).parts] == ["achievements", "shortcomings", "plans"]
