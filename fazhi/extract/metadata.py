@@ -409,11 +409,16 @@ def _parent(town: Place) -> str:
     return town.city or ""
 
 
+_ORG_WORD = re.compile(r"政府|人民|党委|党工委|委员会|办事处|[局厅办委]$")
+
+
 def _written_town(text: str, after: int, start: int, end: int) -> str:
     """The whole town name written at ``text[start:end]``: with the characters that run on
     before it from the last place (or the start), less 关于 and 中共."""
     gap = text[after:start]
     gap = re.sub(r"^(?:关于|中共)", "", gap.strip())
+    if _ORG_WORD.search(gap):
+        return text[start:end]  # 海宁市人民政府 长安镇…: a body's name ends before the town
     if gap and len(gap) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", gap):
         return gap + text[start:end]
     return text[start:end]
@@ -596,6 +601,8 @@ def find_region(
         place = _chain_place(text, gaz, weights, shorts, above_town)
         if place is not None:
             break
+    if place is not None and place.depth == TOWN:
+        place = _town_of_superior(place, clean, gaz, weights, shorts)
     if place is None:
         word = _subject_level(clean, head)
         place = _level_place(word, gaz, weights, shorts) if word else None
@@ -612,6 +619,27 @@ def find_region(
         if idx >= 0:
             return place, Span(idx, idx + len(name), name)
     return place, None
+
+
+# The county-level unit whose party committee leads the report's town: 在龙胜各族自治县县委、县政府的领导下
+_SUPERIOR = re.compile(r"在([\u4e00-\u9fff]{2,15}?[县区旗市])(?:县|区|旗|市)?(?:委|党委)")
+
+
+def _town_of_superior(town: Place, clean: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place:
+    """A town name several places share, or one the table has only elsewhere, placed under the
+    county-level unit the text says leads it, when nothing above the chosen town is named."""
+    if _support(town, weights, shorts)[1] > 0:
+        return town
+    for m in _SUPERIOR.finditer(clean[:1500]):
+        counties = [p for p in gaz.by_name.get(m.group(1), ()) if p.depth == COUNTY]
+        if len(counties) != 1:
+            continue
+        county = counties[0]
+        if town.county == county.name and town.province == county.province:
+            return town
+        same = [p for p in gaz.by_name.get(town.name, ()) if p.county == county.name and p.province == county.province]
+        return same[0] if same else _town_under(town.name, county)
+    return town
 
 
 def _most_supported(weights: Counter, shorts: Counter, gaz: Gazetteer) -> Place | None:

@@ -415,6 +415,7 @@ def _unshared_codes(places: list[Place]) -> list[Place]:
 def _parse(lines) -> list[Place]:
     places: list[Place] = []
     province = city = county = None
+    county_shorts: list[str] = []
     for raw in lines:
         if raw.startswith("\t\t\t\t"):
             continue  # villages
@@ -424,8 +425,10 @@ def _parse(lines) -> list[Place]:
         depth = len(line) - len(line.lstrip("\t"))
         fields = line.strip("\t").split("\t")
         name = fields[0].strip()
-        if depth == TOWN and name.endswith("苏木乡"):
-            name = name[:-1]  # the table writes 23 苏木 as 苏力德苏木乡; their name is 苏力德苏木
+        if depth == TOWN and name.endswith("苏木乡") and province == "内蒙古自治区":
+            name = name[:-1]  # the table writes 苏力德苏木 as 苏力德苏木乡 (杞县's 苏木乡 is a 乡 named 苏木)
+        if depth == TOWN and county:
+            name = _without_county(name, county, county_shorts)
         adcode = fields[1].strip() if len(fields) > 1 and fields[1].strip() else None
         short = fields[2].strip() if len(fields) > 2 else name
         if depth == PROVINCE:
@@ -434,6 +437,7 @@ def _parse(lines) -> list[Place]:
             city, county = name, None
         elif depth == COUNTY:
             county = name
+            county_shorts = [s.strip() for s in (fields[2] if len(fields) > 2 else "").split("/") if s.strip()]
         places.append(
             Place(
                 name=name,
@@ -446,6 +450,17 @@ def _parse(lines) -> list[Place]:
             )
         )
     return places
+
+
+def _without_county(name: str, county: str, shorts: list[str]) -> str:
+    """A town the table writes with its county in front, by its own name: 化德县七号镇 → 七号镇,
+    陈旗鄂温克民族苏木 → 鄂温克民族苏木 (not 静安寺街道 → 寺街道: two characters stay before the ending)."""
+    for prefix in (county, *shorts):
+        rest = name[len(prefix):] if prefix and name.startswith(prefix) else ""
+        ending = next((e for e in _TOWN_ENDINGS if rest.endswith(e)), None)
+        if ending and len(rest) - len(ending) >= 2:
+            return rest
+    return name
 
 
 def town_short(name: str) -> str:

@@ -530,3 +530,27 @@ def test_a_free_trade_zone_is_a_zone_of_the_province_its_name_gives(head, name, 
     meta = metadata(page(head + "\n2022年，管委会坚持依法行政，推进法治政府建设。", 2022))
     region = meta.region
     assert (region.name, region.level, region.province, region.city, region.full_name) == (name, "zone", province, city, name)
+
+
+def test_a_town_lies_under_the_county_whose_committee_leads_it():
+    # 11 places are called 和平乡, none of them in 龙胜各族自治县 in the table
+    text = "和平乡人民政府二○一八年法治政府建设情况报告\n一年来，我乡在龙胜各族自治县县委、县政府的坚强领导下，坚持依法行政。"
+    region = metadata(page(text, 2018)).region
+    assert (region.name, region.county, region.adcode or region.county_adcode) == ("和平乡", "龙胜各族自治县", "450328"), region.full_name
+
+
+def test_a_sites_name_above_the_title_does_not_join_the_town():
+    text = (
+        "今天是2023年10月26日 星期四\n海宁市人民政府\n当前位置：首页 > 法治政府建设\n"
+        "长安镇人民政府2020年度法治政府建设工作报告\n2020年，长安镇人民政府在海宁市委、市政府的坚强领导下，坚持依法行政。"
+    )
+    region = metadata(page(text, 2020)).region
+    assert region.full_name == "浙江省嘉兴市海宁市长安镇"
+
+
+def test_towns_the_table_writes_with_their_county_in_front():
+    gaz = gazetteer()
+    assert [p.full_name for p in gaz.by_name["七号镇"]] == ["内蒙古自治区乌兰察布市化德县七号镇"]
+    assert [p.full_name for p in gaz.by_name["鄂温克民族苏木"]] == ["内蒙古自治区呼伦贝尔市陈巴尔虎旗鄂温克民族苏木"]
+    assert "静安寺街道" in gaz.by_name and "寺街道" not in gaz.by_name
+    assert "苏木乡" in gaz.by_name and "苏木" not in gaz.by_name  # 杞县's 乡 is named 苏木乡
