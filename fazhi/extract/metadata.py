@@ -336,6 +336,8 @@ def _head_texts(clean: str, head: Head, outline: Outline) -> list[str]:
 # The party committee and government of a county-level unit, side by side (县委、县政府, 区委区政府):
 # the level of the unit a town's report answers to.
 _COUNTY_BODIES = re.compile(r"([县区旗市])委[、，和]?\1(?:人民)?政府")
+# A city bureau's branch named by the county it serves: 郑州市生态环境局中牟分局
+_BRANCH = re.compile(r"局([\u4e00-\u9fff]{2,4}?)分局")
 # A place named by a town-level name is the subject only when a body or the report follows it.
 _TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
 # A town the table does not know, after the places before it: 高新街道办事处, 新设的XX镇人民政府.
@@ -394,7 +396,16 @@ def _chain_place(text: str, gaz: Gazetteer, weights: Counter, shorts: Counter, a
         chosen.append(best)
         before.update(gaz.canonical(name))
         last_end = end
-    deepest = max(enumerate(chosen), key=lambda ip: (ip[1].depth, ip[0]))[1] if chosen else None
+    # the deepest unit named, the last of its depth; a district before a zone named beside it
+    # (广州市黄埔区人民政府 广州开发区管委会: one government under two names, the district has the code)
+    deepest = max(enumerate(chosen), key=lambda ip: (ip[1].depth, not ip[1].is_zone, ip[0]))[1] if chosen else None
+    if deepest is not None and deepest.depth == 1:
+        # a city bureau's branch named by its county: 郑州市生态环境局中牟分局 serves 中牟县
+        m = _BRANCH.search(text)
+        if m:
+            counties = [p for p in gaz.by_short.get(m.group(1), ()) if p.depth == COUNTY and p.city == deepest.name and p.province == deepest.province]
+            if len(counties) == 1:
+                deepest = counties[0]
     if deepest is None or deepest.depth < TOWN:
         unknown = _unknown_town(text, last_end, deepest, gaz, weights, shorts) or _unknown_zone(text, last_end, deepest, gaz, weights, shorts)
         if unknown is not None:

@@ -554,3 +554,19 @@ def test_towns_the_table_writes_with_their_county_in_front():
     assert [p.full_name for p in gaz.by_name["鄂温克民族苏木"]] == ["内蒙古自治区呼伦贝尔市陈巴尔虎旗鄂温克民族苏木"]
     assert "静安寺街道" in gaz.by_name and "寺街道" not in gaz.by_name
     assert "苏木乡" in gaz.by_name and "苏木" not in gaz.by_name  # 杞县's 乡 is named 苏木乡
+
+
+@pytest.mark.parametrize(
+    "title, full_name",
+    [
+        # a city bureau's branch named by the county it serves
+        ("郑州市生态环境局中牟分局2021年法治政府建设年度报告", "河南省郑州市中牟县"),
+        # one government under two names: the district, which has the code, not the zone beside it
+        ("广州市黄埔区人民政府 广州开发区管委会2022年法治政府建设年度报告", "广东省广州市黄埔区"),
+        # a city bureau without a branch stays the city's
+        ("郑州市生态环境局2021年法治政府建设年度报告", "河南省郑州市"),
+    ],
+)
+def test_branches_and_joint_governments(title, full_name):
+    region = metadata(page(title + "\n2021年，我局坚持依法行政，推进法治政府建设。", 2021)).region
+    assert region.full_name == full_name
