@@ -608,9 +608,17 @@ def find_region(
     if page_title:
         # the page's title after the text's own (which it usually repeats), before the rest
         texts.insert(1 if head.title else 0, page_title)
-    for text in texts:
+    for n, text in enumerate(texts):
         place = _chain_place(text, gaz, weights, shorts, above_town)
         if place is not None:
+            if place.depth == TOWN and _guessed(place, gaz, weights, shorts):
+                # a town name several places share and nothing above it named: a later heading
+                # (the signature: 石家庄市新华区XX街道办事处) may name the county
+                for later in texts[n + 1 :]:
+                    other = _chain_place(later, gaz, weights, shorts, above_town)
+                    if other is not None and other.name == place.name and other.county and not _guessed(other, gaz, weights, shorts):
+                        place = other
+                        break
             break
     if place is not None and place.depth == TOWN:
         place = _town_of_superior(place, clean, gaz, weights, shorts)
@@ -634,6 +642,11 @@ def find_region(
 
 # The county-level unit whose party committee leads the report's town: 在龙胜各族自治县县委、县政府的领导下
 _SUPERIOR = re.compile(r"在([\u4e00-\u9fff]{2,15}?[县区旗市])(?:县|区|旗|市)?(?:委|党委)")
+
+
+def _guessed(town: Place, gaz: Gazetteer, weights: Counter, shorts: Counter) -> bool:
+    """Whether a town was picked among others of its name with nothing above it in the text."""
+    return len(gaz.by_name.get(town.name, ())) > 1 and _support(town, weights, shorts)[1] == 0
 
 
 def _town_of_superior(town: Place, clean: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place:

@@ -570,3 +570,10 @@ def test_towns_the_table_writes_with_their_county_in_front():
 def test_branches_and_joint_governments(title, full_name):
     region = metadata(page(title + "\n2021年，我局坚持依法行政，推进法治政府建设。", 2021)).region
     assert region.full_name == full_name
+
+
+def test_a_signature_places_a_town_the_title_names_ambiguously():
+    # 27 places are called 新华街道, none under 石家庄市新华区 in the table; the signature names it
+    head = "新华街道2022年法治政府建设工作报告\n2022年，新华街道在区委、区政府的领导下，坚持依法行政。"
+    text = page(head, 2022) + "石家庄市新华区新华街道办事处\n2023年1月5日\n"
+    assert metadata(text).region.full_name == "河北省石家庄市新华区新华街道"
