@@ -375,3 +375,12 @@ def test_a_report_names_its_own_brand_in_several_ways(extract, adopted, planned,
     local = [(a.concept, a.status, len(a.mentions)) for a in report.adoptions if not report.mentions[a.mentions[0]].listed]
     assert local == [(key, "adopted", 1)]
     assert {m.concept for m in report.mentions if not m.listed} == {key}
+
+
+def test_governance_alone_makes_no_name(extract):
+    # 治理 is the genre's own word: 地区治理体系 in 推进地区治理体系和治理能力现代化 names nothing;
+    # a quoted or specific name before it still does
+    report = extract("某区2022年法治政府建设情况报告\n一、主要举措\n推进地区治理体系和治理能力现代化。推进市域治理体系建设。深化“网格化+”基层治理模式。\n", source="t.txt")
+    keys = {a.concept for a in report.adoptions}
+    assert "地区治理体系" not in keys and "市域治理体系" not in keys
+    assert "网格化+基层治理模式" in keys
