@@ -54,6 +54,8 @@ def main(wheel: str) -> None:
     for event in history["events"]:
         if event["level"] == 2 and event["old"].get("code") and event["old"].get("name"):
             city_of.setdefault(event["old"]["code"][:6], event["old"]["name"])
+    city_names = {(p.province, p.name) for p in places if p.depth == CITY}
+    city_names |= {(province_of.get(code[:2], ""), name) for code, name in city_of.items()}  # and former ones
     known: dict[tuple[str, str], list] = {}
     for p in places:
         if p.depth in (CITY, COUNTY):
@@ -95,6 +97,10 @@ def main(wheel: str) -> None:
             city = path[-2][len(province):] if path[-2].startswith(province) else path[-2]
         else:
             city = province  # a municipality's district: its path is the bare name
+        if city and city != province and (province, city) not in city_names:
+            # the curated rows write some cities short (凉山州): the table's name of the one it means
+            like = [name for (prov, name) in city_names if prov == province and name.startswith(city[:2])]
+            city = like[0] if len(like) == 1 else city
         successor = new.get("name") or ""
         rows.append(("former", province, city, old["name"], code, str(event["year"]), successor))
     rows = sorted(set(rows), key=lambda r: (r[0], r[4], r[3]))

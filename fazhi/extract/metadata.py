@@ -22,7 +22,7 @@ from datetime import date
 
 from .normalize import normalize, to_simplified
 from .records import PLANS, Region, Span
-from .regions import COUNTY, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
+from .regions import COUNTY, MUNICIPALITIES, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
 from .segment import PART_RE, Outline, split_lines
 
 _YEAR = r"(20\d\d)"
@@ -344,7 +344,6 @@ _TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|�
 _UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?=办事处|人民政府|党工委|党委|政府|\s*20\d\d|关于|法治|依法)")
 # A pilot free trade zone, and one of its areas: 中国(上海)自由贸易试验区临港新片区
 _FREE_TRADE_ZONE = re.compile(r"中国\(([\u4e00-\u9fff]{2,3})\)自由贸易试验区(?:([\u4e00-\u9fff]{2,10}?)片区)?")
-_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 # A development zone the table does not know: 孝感高新区管委会, XX经济开发区2023年…
 _UNKNOWN_ZONE = re.compile(
     r"([\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|试验区|示范区))"
@@ -449,7 +448,7 @@ def _free_trade_zone(text: str, above: Place | None, gaz: Gazetteer) -> Place | 
     if len(provinces) != 1 or (above is not None and above.name != provinces[0].name):
         return None
     province = provinces[0]
-    city = province.name if province.name in _MUNICIPALITIES else None
+    city = province.name if province.name in MUNICIPALITIES else None
     if m.group(2) and city is None:
         cities = {p.name for n in (4, 3, 2) for p in gaz.by_short.get(m.group(2)[:n], ()) if p.depth == 1 and p.province == province.name}
         city = cities.pop() if len(cities) == 1 else None

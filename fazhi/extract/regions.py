@@ -33,7 +33,7 @@ from ..errors import FazhiError
 
 PROVINCE, CITY, COUNTY, TOWN = 0, 1, 2, 3
 
-_MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})  # provinces that are cities
 # The table's placeholders for units directly under a province, city or county (琼中 under 省直辖行政区划)
 PLACEHOLDER_CITIES = frozenset({
     "市直辖行政区划", "省直辖行政区划", "区直辖行政区划", "县直辖行政区划", "省直辖县级行政区划", "自治区直辖县级行政区划", "县",
@@ -83,7 +83,7 @@ class Place:
         if self.depth == PROVINCE:
             return "province"
         if self.depth == CITY:
-            return "province" if self.name in _MUNICIPALITIES else "city"
+            return "province" if self.name in MUNICIPALITIES else "city"
         if self.depth == COUNTY:
             if self.is_zone:
                 return "zone"
@@ -331,17 +331,15 @@ def _former(places: list[Place]) -> list[Place]:
         province, city = old[2], old[4]
         if len(old) >= 8 and (province, old[6]) not in current:
             place = Place(name=old[6], short=old[7], depth=COUNTY, adcode=None, province=province, city=city, county=None)
-            former[(province, place.name)] = place
+            former[(province, city, place.name)] = place
         elif len(old) < 8 and (province, city) not in current:
-            former[(province, city)] = Place(name=city, short=old[5], depth=CITY, adcode=None, province=province, city=city, county=None)
+            former[(province, city, city)] = Place(name=city, short=old[5], depth=CITY, adcode=None, province=province, city=city, county=None)
     for kind, province, city, name, code, _, _ in _lexicon("regions_codes.tsv"):
         if kind != "former" or (province, name) in current:
             continue
         depth = COUNTY if city else CITY
-        known = former.get((province, name))
-        if known is not None and (known.city != (city or name)):
-            continue  # two former units of one name in a province: the change list's, without a code
-        former[(province, name)] = Place(
+        known = former.get((province, city or name, name))
+        former[(province, city or name, name)] = Place(
             name=name, short=known.short if known else _former_short(name), depth=depth,
             adcode=None if code in codes else code, province=province, city=city or name, county=None,
         )

@@ -265,6 +265,7 @@ def test_the_code_table_rows_hold():
     for place in gaz.places:
         if place.adcode:
             held.setdefault(place.adcode, set()).add(place.name)
+    cities = {(p.province, p.name) for p in gaz.places if p.depth == CITY}
     by_name = {}
     for place in gaz.places:
         by_name.setdefault((place.province, place.name), []).append(place)
@@ -273,6 +274,9 @@ def test_the_code_table_rows_hold():
         assert places, name
         if kind == "current":
             assert code in {p.adcode for p in places}, (name, code)
+        elif city and city != province:
+            # the unit above it then is one the gazetteer knows (凉山彝族自治州, not 凉山州)
+            assert (province, city) in cities, (name, city)
         else:
             assert held.get(code, {name}) == {name} or code not in {p.adcode for p in places}, (name, code)
     # a direction is a district only with its city in front (台中市中区, 攀枝花市东区)
