@@ -16,7 +16,7 @@ neither. Unnumbered paragraphs are never measures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .records import (
     ACHIEVEMENTS,
@@ -224,7 +224,7 @@ def segment(text: str, norm: str) -> Outline:
         first = body_lines[1] if len(body_lines) > 1 else body_lines[0]
         parts.append(Part(0, ACHIEVEMENTS, "", first.start, body_end, Span(first.start, first.start, "")))
     if parts:
-        parts = _unheaded_parts(parts, body_lines, norm, text)
+        parts = _unheaded_parts(parts, body_lines)
 
     preamble = (0, parts[0].start if parts else body_end)
     sections: list[Section] = []
@@ -248,14 +248,14 @@ _UNHEADED_PLANS = re.compile(
 )
 
 
-def _unheaded_parts(parts: list[Part], lines: list[Line], norm: str, text: str) -> list[Part]:
+def _unheaded_parts(parts: list[Part], lines: list[Line]) -> list[Part]:
     """The last part, split where a paragraph of its own opens the shortcomings or the plans
     (reports that head their results but not what follows, and reports with no headings)."""
     last = parts[-1]
-    cuts = []
+    cuts = []  # (start, kind) of each paragraph that opens a part
     kind = last.kind
     for line in lines:
-        if line.start <= last.start or line.start >= last.end:
+        if not last.start < line.start < last.end:
             continue
         t = line.text.strip()
         if kind not in (SHORTCOMINGS, PLANS) and _UNHEADED_SHORTCOMINGS.match(t):
@@ -267,15 +267,10 @@ def _unheaded_parts(parts: list[Part], lines: list[Line], norm: str, text: str) 
         cuts.append((line.start, kind))
     if not cuts:
         return parts
-    out = parts[:-1]
-    starts = [last.start] + [start for start, _ in cuts]
-    kinds = [last.kind] + [k for _, k in cuts]
-    for n, (start, part_kind_) in enumerate(zip(starts, kinds)):
-        stop = starts[n + 1] if n + 1 < len(starts) else last.end
-        if n == 0:
-            out.append(Part(last.index, last.kind, last.heading, last.start, stop, last.heading_span))
-        else:
-            out.append(Part(len(out), part_kind_, "", start, stop, Span(start, start, "")))
+    out = parts[:-1] + [replace(last, end=cuts[0][0])]
+    for n, (start, kind) in enumerate(cuts):
+        stop = cuts[n + 1][0] if n + 1 < len(cuts) else last.end
+        out.append(Part(len(out), kind, "", start, stop, Span(start, start, "")))
     return out
 
 
