@@ -236,7 +236,7 @@ def segment(text: str, norm: str) -> Outline:
 
 
 # A paragraph after the last headed part that opens the shortcomings or the plans without a
-# heading of its own: 在看到成绩的同时，我们也清醒地认识到存在的问题：… / 2022年，我县将…
+# numbered heading: 在看到成绩的同时，我们也清醒地认识到存在的问题：… / 2022年，我县将…
 _UNHEADED_SHORTCOMINGS = re.compile(
     r"^[^。]{0,40}?(?:清醒|看到|认识到|意识到|正视)[^。]{0,40}?(?:存在|不足|问题|短板|差距|薄弱)"
     r"|^[^。]{0,24}?(?:还存在|仍存在|依然存在|仍然存在)[^。]{0,24}?(?:问题|不足|短板|差距)"
@@ -246,6 +246,16 @@ _UNHEADED_PLANS = re.compile(
     r"^(?:20\d\d年(?:度)?|下一步|新的一年|今后|明年)[^。]{0,40}?将(?:以|继续|进一步|着力|重点|紧紧|坚持|围绕|全面|持续|深入|聚焦|加快|不断|按照|认真|切实|大力)"
     r"|^(?:20\d\d年(?:度)?|下一步|新的一年|今后|明年)[^。]{0,60}?(?:以下工作|以下几方面|以下几项)"
 )
+# An unnumbered heading on a line of its own: 二〇一六年工作中存在的问题： / 2017年工作打算
+_UNHEADED_HEADING = {
+    SHORTCOMINGS: re.compile(
+        r"^[^。,;]{0,14}(?:存在|面临|主要|突出|不足|的)[^。,;]{0,6}(?:问题|不足|差距|短板|困难)(?:和(?:不足|差距|问题))?:?$"
+    ),
+    PLANS: re.compile(
+        r"^[^。,;]{0,12}(?:工作|下一步|下一年|明年|今后|20\d\d年|二〇[〇一二三四五六七八九]{2}年)[^。,;]{0,6}"
+        r"(?:安排|打算|思路|计划|设想|方向|重点)(?:和(?:打算|安排|措施))?:?$"
+    ),
+}
 
 
 def _unheaded_parts(parts: list[Part], lines: list[Line]) -> list[Part]:
@@ -258,7 +268,10 @@ def _unheaded_parts(parts: list[Part], lines: list[Line]) -> list[Part]:
         if not last.start < line.start < last.end:
             continue
         t = line.text.strip()
-        if kind not in (SHORTCOMINGS, PLANS) and _UNHEADED_SHORTCOMINGS.match(t):
+        heading = next((k for k, rule in _UNHEADED_HEADING.items() if rule.match(t)), None)
+        if heading is not None and heading != kind and not (kind == PLANS and heading == SHORTCOMINGS):
+            kind = heading
+        elif kind not in (SHORTCOMINGS, PLANS) and _UNHEADED_SHORTCOMINGS.match(t):
             kind = SHORTCOMINGS
         elif kind != PLANS and _UNHEADED_PLANS.match(t):
             kind = PLANS

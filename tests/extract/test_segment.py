@@ -156,3 +156,32 @@ def test_a_report_without_headings_has_its_shortcomings_and_plans_too():
         "某市人民政府\n2018年2月8日\n"
     )
     assert [p.kind for p in outline(text).parts] == ["achievements", "shortcomings", "plans"]
+
+
+def test_unnumbered_heading_lines_open_the_shortcomings_and_the_plans():
+    text = (
+        "某县人民政府关于2016年法治政府建设工作情况的报告\n"
+        "2016年，县政府全面推行行政执法公示制度，启动实施七五普法规划。\n"
+        "二〇一六年工作中存在的问题：\n"
+        "一是部分乡镇法律顾问聘请工作推进较慢。\n"
+        "2017年工作打算：\n"
+        "一是积极推行行政执法全过程记录。二是全面推行政府法律顾问制度。\n"
+        "某县人民政府\n2017年2月20日\n"
+    )
+    o = outline(text)
+    assert [p.kind for p in o.parts] == ["achievements", "shortcomings", "plans"]
+    assert text[o.parts[2].start :].startswith("2017年工作打算")
+    # a heading of problems after the plans does not reopen the shortcomings
+    assert [p.kind for p in outline(text + "需要协调解决的问题\n").parts][-1] == "plans"
+
+
+def test_a_line_that_only_mentions_problems_is_not_a_heading():
+    text = (
+        "某县2019年法治政府建设情况报告\n"
+        "2019年，县政府深入推进依法行政。\n"
+        "全县共排查化解矛盾纠纷问题\n"
+        "制定年度学法计划\n"
+        "全年共受理行政复议案件12件。\n"
+        "某县人民政府\n2020年2月1日\n"
+    )
+    assert [p.kind for p in outline(text).parts] == ["achievements"]
