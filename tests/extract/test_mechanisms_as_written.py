@@ -107,6 +107,10 @@ CASES = [
  ("推行AB岗工作制,确保窗口不断档。", "AB岗工作制"),
  ("推行“亮码入企”,规范涉企检查。", "涉企检查规范"),
  ("推进非诉讼纠纷解决机制建设。", "矛盾纠纷多元化解"),
+ # the three uniform steps of normative documents, by name or spelled out
+ ("严格执行规范性文件“三统一”和备案审查。", "规范性文件“三统一”"),
+ ("落实统一登记、统一编号、统一公布的“三统一”制度。", "规范性文件“三统一”"),
+ ("建立特邀行政执法监督员制度。", "特邀行政执法监督员制度"),
 ]
 
 
@@ -192,3 +196,19 @@ def test_supervising_as_a_duty_is_no_mechanism(extract):
     """综合监管 alone is a duty (安全生产综合监管), not the cross-department supervision system."""
     report = extract(WRAP.format("依法履行安全生产综合监管职责。"))
     assert "跨部门综合监管" not in {a.concept for a in report.adoptions}
+
+
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        # “三统一” alone says three things are unified, not which: here enforcement's, not documents'
+        ("实现执法标准、执法文书、执法装备“三统一”。", "规范性文件“三统一”"),
+        # the people appointed are a role; the system is named as such
+        ("在街道设立联络点，聘请特邀行政执法监督员32名。", "特邀行政执法监督员制度"),
+        # a body whose name starts with a listed name
+        ("签订《基层群众自治组织协助政府管理事项》清单。", "基层群众自治"),
+    ],
+)
+def test_look_alikes_of_a_listed_name(extract, sentence, concept):
+    report = extract(WRAP.format(sentence))
+    assert concept not in {a.concept for a in report.adoptions}

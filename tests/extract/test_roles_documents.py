@@ -24,6 +24,7 @@ def roles_in(extract, sentence):
         ("引入“双语调解员”。", ["双语调解员"]),
         ("鼓励律师、公证员、基层法律服务工作者参与调解。", ["公证员", "基层法律服务工作者", "律师"]),
         ("党政主要负责同志带头述法。", ["党政主要负责人"]),
+        ("聘请特邀行政执法监督员32名。", ["行政执法监督员"]),
         # near misses: a law firm is a body, not the role 律师; the system is a mechanism, not the role
         ("聘请辽宁泽隆律师事务所开展培训。", []),
         ("落实法律顾问制度。", []),
