@@ -280,12 +280,19 @@ def _strip_places(modifier: str, gazetteer) -> str:
         rest = rest[match[1] :]
 
 
+def _strip_aside(modifier: str) -> str:
+    """(社区)年度目标责任制 → 年度目标责任制: an aside in brackets that qualifies the word before
+    the name (各村(社区)…) is no part of it."""
+    m = re.match(r"\([^()]{1,8}\)", modifier)
+    return modifier[m.end() :] if m and len(label_chars(modifier[m.end() :])) >= 2 else modifier
+
+
 def _trim(modifier: str, gazetteer) -> str:
-    """What is left of a modifier once prepositions, places, bodies, levels and counts are taken from its front."""
+    """What is left of a modifier once prepositions, places, bodies, levels, counts and asides are taken from its front."""
     previous = None
     while previous != modifier:
         previous = modifier
-        modifier = _strip_level(_strip_count(_strip_body(_strip_places(_strip_preposition(modifier), gazetteer))))
+        modifier = _strip_aside(_strip_level(_strip_count(_strip_body(_strip_places(_strip_preposition(modifier), gazetteer)))))
     return modifier
 
 
@@ -558,9 +565,22 @@ def _before_quoted(norm: str, start: int) -> str:
     return norm[max(0, start - 12) : start]
 
 
-def _find_quoted(norm, taken, found):
+def _is_goal(name: str, gazetteer) -> bool:
+    """“法治徐汇”, “平安建德”: a goal word and a place is a slogan for the place, no method."""
+    if gazetteer is None:
+        return False
+    for word in _words("goal"):
+        rest = name[len(word) :] if name.startswith(word) else ""
+        if len(rest) >= 2 and (rest in gazetteer.by_short or any(s == 0 and e == len(rest) for s, e, _ in gazetteer.find_names(rest))):
+            return True
+    return False
+
+
+def _find_quoted(norm, taken, found, gazetteer=None):
     for m in _QUOTED.finditer(norm):
         name = m.group(1)
+        if _is_goal(name, gazetteer):
+            continue
         if _CODE.search(name.replace("+", "")) and "+" not in name and len(_CJK.findall(name)) < 2:
             continue  # a code (“12345”, “A级”); a brand with a letter in it (“晋e办”, “e冰城”) is a name
         if re.search(r"[、,]", name) and not _parallel(name):
@@ -594,5 +614,5 @@ def find_candidates(
     """
     found: list[Candidate] = []
     _find_headed(norm, taken, fold_stems, gazetteer, found)
-    _find_quoted(norm, taken, found)
+    _find_quoted(norm, taken, found, gazetteer)
     return sorted(found, key=lambda c: (c.start, c.end))

@@ -91,6 +91,20 @@ def test_negative_labels_block_candidates(extract):
         "围绕建设“自贸区体制机制改革创新实验区”,推进改革。",  # 改革创新: no reform's name
         # a team or a body named in quotes is not a method
         "建立“律师+调解员”联合调解工作室。",
+        # a verb before the head (巩固, 引领) leaves no name; 公布 and 全州 stand before one
+        "巩固改革成果。",
+        "以法治引领改革、以法治保障发展。",
+        "全州公布告知承诺事项清单96项。",
+        # the head is the start of a longer word (改革工程); a count of lists names none
+        "以营商环境“一号改革工程”为牵引。",
+        "厘清“两份清单”。",
+        # an aside in brackets and generic words (年度, 重点, 分类) only
+        "将依法行政考核纳入各村（社区）年度目标责任制考核。",
+        "将法治建设纳入全委年度重点工作任务清单。",
+        "对106项涉企审批事项实施分类改革。",
+        # a goal word and a place is a slogan for the place
+        "着力打造“法治徐汇”品牌。",
+        "建设“平安浦东”。",
     ],
 )
 def test_fragments_are_not_candidates(extract, sentence):
@@ -384,3 +398,7 @@ def test_governance_alone_makes_no_name(extract):
     keys = {a.concept for a in report.adoptions}
     assert "地区治理体系" not in keys and "市域治理体系" not in keys
     assert "网格化+基层治理模式" in keys
+
+
+def test_a_goal_word_before_something_other_than_a_place_can_name_a_method(extract):
+    assert "法治体检" in found(extract, "推行“法治体检”。")
