@@ -212,6 +212,16 @@ def _zone_name(full_name: str, province: str | None, city: str | None) -> str:
     return full_name
 
 
+def _same_town(region, gold: dict) -> bool:
+    """Whether a town or subdistrict under the gold's county code is the gold's town written
+    another way: the table's 万松街街道 is the 万松街道 reports write."""
+    from .extract.regions import gazetteer
+
+    if region.level != gold.get("level") or not region.county_adcode or str(region.county_adcode) != str(gold.get("adcode")):
+        return False
+    return region.name in gazetteer().canonical(gold.get("name") or "")
+
+
 def _zone_names(region: dict) -> set[str]:
     """The official names a gold zone may stand for: its own, and those of the gazetteer's zones
     that its own name is a form of (东湖高新区 → 武汉东湖新技术开发区, 长沙经开区 → 长沙经济技术开发区)."""
@@ -266,6 +276,8 @@ def evaluate(reports: list[Report], gold: dict[str, dict], listed: frozenset, er
         elif "adcode" in gold_region:
             # a gold that records codes writes the chain its own way: the full name and level decide
             predicted_region, expected_region = (region.full_name, region.level), (gold_region.get("full_name"), gold_region.get("level"))
+            if _same_town(region, gold_region):
+                expected_region = predicted_region
         else:
             predicted_region = (region.name, region.full_name, region.level, region.city, region.province)
             expected_region = tuple(gold_region.get(k) for k in ("name", "full_name", "level", "city", "province"))

@@ -78,3 +78,15 @@ def test_a_zone_is_right_however_the_gold_writes_its_chain(extract):
     assert region_score("湖南省长沙高新技术产业开发区") == 0
     assert region_score("湖南省长沙市长沙高新区") == 0
     assert region_score("湖南省株洲市株洲经济技术开发区", city="株洲市") == 0
+
+
+def test_a_town_written_another_way_under_the_gold_county_is_the_same_town():
+    from fazhi.evaluate import _same_town
+    from fazhi.extract.records import Region
+
+    found = Region("万松街街道", "湖北省武汉市江汉区万松街街道", "subdistrict", "湖北省", "武汉市", "江汉区", None, "420103")
+    gold = {"name": "万松街道", "full_name": "湖北省武汉市江汉区万松街道", "level": "subdistrict", "adcode": 420103}
+    assert _same_town(found, gold)
+    assert not _same_town(found, {**gold, "adcode": 420102})  # another county
+    assert not _same_town(found, {**gold, "name": "民族街道"})  # another town
+    assert not _same_town(found, {**gold, "level": "district"})

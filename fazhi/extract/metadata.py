@@ -339,9 +339,9 @@ _COUNTY_BODIES = re.compile(r"([县区旗市])委[、，和]?\1(?:人民)?政府
 # A city bureau's branch named by the county it serves: 郑州市生态环境局中牟分局
 _BRANCH = re.compile(r"局([\u4e00-\u9fff]{2,4}?)分局")
 # A place named by a town-level name is the subject only when a body or the report follows it.
-_TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
+_TOWN_SIGNAL = re.compile(r"(?:人民政府|政府|党委|党工委|工委|办事处|街道办|人大|20\d\d|关于|法治|依法|全面|年度|工作|\s|$)")
 # A town the table does not know, after the places before it: 高新街道办事处, 新设的XX镇人民政府.
-_UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?=办事处|人民政府|党工委|党委|政府|\s*20\d\d|关于|法治|依法)")
+_UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?=办事处|人民政府|党工委|工委|党委|政府|\s*20\d\d|关于|法治|依法)")
 # A pilot free trade zone, and one of its areas: 中国(上海)自由贸易试验区临港新片区
 _FREE_TRADE_ZONE = re.compile(r"中国\(([\u4e00-\u9fff]{2,3})\)自由贸易试验区(?:([\u4e00-\u9fff]{2,10}?)片区)?")
 # A development zone the table does not know: 孝感高新区管委会, XX经济开发区2023年…
@@ -784,14 +784,16 @@ def find_issuer(
         # 伊犁州直各级政府 is many bodies; 我局, 本委 name none
         return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
     # 5. the header's source line: 信息来源:XX人民政府
-    m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室))", norm[: max(outline.preamble[1], 300)])
+    m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室|办事处|管委会))", norm[: max(outline.preamble[1], 300)])
     if m:
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "source"
     # 6. the region's government: a zone's is its administrative committee, a 街道's its office,
     # a 地区's or 盟's its administrative office (行政公署)
     if region.level != "unknown":
         government = "行政公署" if region.level == "city" and region.name.endswith(("地区", "盟")) else _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府")
-        return region.name + government, None, "region"
+        # a town as the report writes it (the table's 万松街街道 is 万松街道)
+        written = region.evidence.text if region.evidence and region.level in ("town", "subdistrict") else region.name
+        return written + government, None, "region"
     return "未知", None, "region"
 
 

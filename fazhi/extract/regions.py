@@ -278,6 +278,8 @@ def _short_forms(place: Place, city_short: dict, province_short: dict, generic: 
                 forms.add(short + suffix)  # 黔西南州, 金平县, 莫力达瓦旗
     if place.is_zone:
         forms |= _zone_forms(place, city_short, province_short)
+    if place.depth == TOWN and place.name.endswith("街街道") and len(place.name) >= 5:
+        forms.add(place.name[:-3] + "街道")  # the table's 万松街街道 (万松街), as reports write it: 万松街道
     return {f for f in forms if f != place.name and len(f) >= 2}
 
 

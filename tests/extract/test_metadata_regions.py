@@ -577,3 +577,17 @@ def test_a_signature_places_a_town_the_title_names_ambiguously():
     head = "新华街道2022年法治政府建设工作报告\n2022年，新华街道在区委、区政府的领导下，坚持依法行政。"
     text = page(head, 2022) + "石家庄市新华区新华街道办事处\n2023年1月5日\n"
     assert metadata(text).region.full_name == "河北省石家庄市新华区新华街道"
+
+
+def test_a_street_office_the_table_writes_as_x街街道_is_found_as_reports_write_it():
+    # the table's 万松街街道 (the old street 万松街) is the 万松街道 that reports and sites write
+    assert [p.full_name for p in gazetteer().by_name["万松街道"]] == ["湖北省武汉市江汉区万松街街道"]
+    report = metadata(page("万松街道2023年法治政府建设年度报告\n2023年，万松街道在区委、区政府的领导下，坚持依法行政。", 2023))
+    assert report.region.full_name == "湖北省武汉市江汉区万松街街道"
+    assert report.issuer == "万松街道办事处"  # as written, not the table's form
+
+
+def test_a_subdistricts_working_committee_names_it():
+    # 街道工委 is the subdistrict's party working committee: the opening names the subdistrict
+    text = page("2018年，望京街道工委、办事处在区委、区政府的正确领导下，认真落实法治朝阳建设的工作部署。", 2018)
+    assert metadata(text).region.full_name == "北京市朝阳区望京街道"
