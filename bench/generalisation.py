@@ -6,7 +6,9 @@ scored on: region right, year right, recall of mechanisms of the reference
 vocabulary, recall of the others, and the share of adoptions that are right —
 for fazhi, and for a naive matcher that finds the exact names and aliases of
 the same vocabulary (fazhi's) in the text, with fazhi's outline deciding the
-status. Reports are read as a user would, truncated ones included.
+status. Reports are read as a user would, truncated ones included. Where the gold's folder
+has ``local-canonicals.json`` (the canonicals its annotator flagged as local or invented, which
+no vocabulary lists), it also prints how many of those gold mechanisms a mention overlaps.
 
     .venv/bin/python bench/generalisation.py eval/blind --gold eval/blind/gold.json
     .venv/bin/python bench/generalisation.py seeds --gold eval/seeds-gold.json
@@ -46,6 +48,21 @@ def naive(report):
     return replace(report, mentions=mentions, adoptions=adoptions(mentions))
 
 
+def local_recall(reports, gold: dict, local: frozenset) -> dict:
+    """Gold mechanisms that no list can name (the annotator's local or invented ones, ``|L`` in
+    the sources): how many a mention of the report overlaps, whatever concept or status it gives."""
+    found = total = 0
+    for report in reports:
+        spans = [(m.surface.start, m.surface.end) for m in report.mentions]
+        for entry in gold[report.source]["mechanisms"]:
+            if entry["canonical"] not in local:
+                continue
+            total += 1
+            places = occurrences(report.text, entry["surface"])
+            found += any(s < e2 and s2 < e for s, e in spans for s2, e2 in places)
+    return {"found": found, "of": total, "recall": round(found / total, 4) if total else None}
+
+
 def figures(scores: dict) -> dict:
     return {
         "region": scores["region"]["precision"],
@@ -71,6 +88,8 @@ def main() -> None:
     listed = reference if reference is not None else frozenset(c.key for c in mechanism_concepts())
     ours = evaluate(reports, gold, listed)
     baseline = evaluate([naive(r) for r in reports], gold, listed)
+    local_file = args.gold.parent / "local-canonicals.json"
+    local = frozenset(json.loads(local_file.read_text(encoding="utf-8"))) if local_file.exists() else None
     print(json.dumps({
         "dataset": dataset_kind(args.gold)["kind"],
         "reports": len(reports),
@@ -79,6 +98,7 @@ def main() -> None:
         "fazhi": figures(ours),
         "naive exact names": {k: v for k, v in figures(baseline).items() if k not in ("region", "year")},
         "truncation": ours.get("truncated"),
+        **({"local mechanisms": {"fazhi": local_recall(reports, gold, local), "naive exact names": local_recall([naive(r) for r in reports], gold, local)}} if local else {}),
     }, ensure_ascii=False, indent=1))
 
 
