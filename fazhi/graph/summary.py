@@ -82,8 +82,12 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
         shutil.copyfile(path_of(previous), target)
     con = sqlite3.connect(target)
     try:
-        # the file is this build's own copy, removed if the build fails: no rollback journal
+        # the file is this build's own copy, removed if the build fails: no rollback journal; and no
+        # fsync, as for the rest of a generation (its manifest, the ``current`` link): a build survives
+        # its process being killed, not a power cut. At 10,000 reports the fsync of the copied
+        # file (378 MB) was 0.15–0.19 s of adding one report.
         con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
         if _version(con) != VERSION:  # another layout (an older fazhi's): start afresh
             for table in ("rows", "graphs", "labels", "meta"):
                 con.execute(f"DROP TABLE IF EXISTS {table}")

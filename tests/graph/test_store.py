@@ -807,3 +807,24 @@ def test_the_labels_of_some_iris_are_those_of_the_whole_query(seed_store):
                        if q.subject.__class__.__name__ == "NamedNode"})
     assert len(whole) > 300 and set(whole) < set(subjects)
     assert summary._labels(seed_store.oxigraph, subjects) == whole
+
+
+def test_old_generations_and_trash_are_removed_after_a_change(corpus, tmp_path, seed_files):
+    """A change keeps the new generation and the one before it; older ones are renamed out of the way
+    and removed beside the build, with any trash a killed build left."""
+    root = tmp_path / "store"
+    build(corpus, root)
+    first, reports = Store(root).generation.name, len(Store(root).manifest.reports)
+    (root / ".trash-1-0-gen-000007").mkdir()  # what a build killed while removing leaves behind
+    (root / ".trash-1-0-gen-000007" / "000001.sst").write_bytes(b"old")
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    build(corpus, root)
+    second = Store(root).generation.name
+    (corpus / seed_files[3].name).unlink()
+    build(corpus, root)
+    third = Store(root).generation.name
+    generations = sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.startswith("gen-"))
+    assert generations == [second, third] and first < second < third
+    assert not [p for p in root.iterdir() if p.name.startswith(".trash-")]
+    assert not (root / f"{first}.json").exists()
+    assert len(Store(root).manifest.reports) == reports
