@@ -27,9 +27,10 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 REPORT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".docx", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
 
-_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|日期|时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
+# the page's own text, not normalised: colons and brackets may be full-width (：, （）)
+_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|日期|时间)\s*[:\uff1a]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
 _DATE_LINE = re.compile(r"^\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年.{1,6}日\s*$")
-_PAGE_SOURCE = re.compile(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff()()]{2,30})")
+_PAGE_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:\uff1a]\s*([\u4e00-\u9fff()\uff08\uff09]{2,30})")
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
 def _join_pdf_lines(text: str) -> str:
     """PDF lines break inside paragraphs: join a line to the one before unless that one
     ends a sentence (。:;!?”) or this one starts a heading (一、 (一) 1. 一是)."""
-    heading = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、．](?!\d)|[一二三四五六七八九十]+是)")
+    heading = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(\uff08][一二三四五六七八九十]+[)\uff09]|\d+[.、．](?!\d)|[一二三四五六七八九十]+是)")
     out: list[str] = []
     for line in text.split("\n"):
         if not line.strip():

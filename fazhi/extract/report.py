@@ -52,8 +52,10 @@ def extract_text(
         if named:
             at = text.find(named, 0, 600)
             issuer, issuer_span = named, (Span(at, at + len(named), named) if at >= 0 else None)
+    # a saved page's 发布时间 is when the report was published; the date under the signature is when
+    # it was signed, the publication date only when there is no page to say otherwise
     published = meta.published
-    if published is None and page is not None and page.page_published:
+    if page is not None and page.page_published:
         published = date.fromisoformat(page.page_published)
     return Report(
         source=source,

@@ -86,6 +86,23 @@ def test_web_page_metadata(tmp_path, nlp):
     assert report.source_format == "html"
 
 
+def test_web_page_fields_with_full_width_colons(tmp_path):
+    """Chinese sites write 发布时间：… and 来源：… with full-width colons (and brackets in names)."""
+    text = SEEDS[2].read_text(encoding="utf-8")
+    page_html = formats.as_html(text, published="2025-02-11").replace("发布时间:", "发布时间：").replace("来源:区司法局", "来源：（区）司法局")
+    path = tmp_path / "page.html"
+    path.write_text(page_html, encoding="utf-8")
+    page = read_source(path)
+    assert page.page_published == "2025-02-11" and page.page_source == "（区）司法局"
+
+
+def test_pdf_lines_are_not_joined_to_a_full_width_section_heading():
+    from fazhi.extract.reading import _join_pdf_lines
+
+    text = "全年共受理行政复议申请案件四十八件并依法作出决定\n（二）推进严格规范公正文明执法\n全面推行行政执法三项制度"
+    assert _join_pdf_lines(text).split("\n")[:2] == ["全年共受理行政复议申请案件四十八件并依法作出决定", "（二）推进严格规范公正文明执法"]
+
+
 def test_traditional_characters_match_and_keep_their_evidence(tmp_path, nlp, seed_reports):
     import opencc
 
