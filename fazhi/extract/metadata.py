@@ -45,10 +45,15 @@ _ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff() ]{2,40}(?:" + "|".join(_OR
 # "现将北京市石景山区人民政府2023年法治政府建设…报告如下"
 _REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|管委会|办事处))\s*(?:关于)?\s*20\d\d")
 # "抚顺市顺城区人民政府关于2024年…"
-_TITLE_ORG = re.compile(r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:关于|20\d\d|二[〇零])")
+_TITLE_ORG = re.compile(r"(?:关于)?(?![年度])([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:关于|20\d\d|二[〇零○]|年度法治|法治政府建设|依法行政)")
+# a title that puts the year first: 2019年洛阳市市场监督管理局法治政府建设年度报告
+_TITLE_ORG_AFTER_YEAR = re.compile(
+    r"^\s*(?:20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})\s*年(?:度)?\s*"
+    r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:法治|依法|关于)"
+)
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
-    r"^[^\S\n]*(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
+    r"^[^\S\n]*(?:20\d\d年是[^。\n]{2,40}。)?(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
     r"([\u4e00-\u9fff()、]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
     re.M,
 )
@@ -57,7 +62,7 @@ _BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|厅|委
 _HEADER_DATE = re.compile(
     r"(?:发表时间|发布时间|发布日期|成文日期|日期|时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})"
 )
-_CN_DATE = re.compile(r"(20\d\d|二〇[〇一二三四五六七八九]{2}|二零[零一二三四五六七八九]{2})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = re.compile(r"(20\d\d|二[〇○][〇○一二三四五六七八九]{2}|二零[零一二三四五六七八九]{2})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日")
 
 # --- the page around the report -------------------------------------------
 
@@ -187,10 +192,10 @@ def _continues(t: str) -> bool:
 
 def _cn_int(s: str) -> int:
     digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    digits["零"] = 0
+    digits["零"] = digits["○"] = 0  # ○ (a circle) is often typed for 〇
     if s.isdigit():
         return int(s)
-    if s.startswith(("二〇", "二零")):
+    if s.startswith(("二〇", "二零", "二○")):
         return int("".join(str(digits[c]) for c in s))
     if "十" in s:
         tens, _, ones = s.partition("十")
@@ -724,13 +729,36 @@ def _county_code(place: Place, gaz: Gazetteer) -> str | None:
 
 def _expand_body(name: str, region: Region) -> str:
     """区司法局 → 从化区司法局, 省营商局 → 辽宁省营商局: a body named by the region's level
-    word gets the region's name."""
-    if region.level == "unknown" or name.startswith(region.name):
+    word gets the region's name; its government is the 人民政府 (市政府 → 大庆市人民政府)."""
+    if region.level == "unknown":
         return name
-    for word in _LEVEL_WORDS:
-        if region.name.endswith(word) and name.startswith(word) and len(name) > len(word):
-            return region.name + name[len(word) :]
+    if not name.startswith(region.name):
+        for word in _LEVEL_WORDS:
+            if region.name.endswith(word) and name.startswith(word) and len(name) > len(word):
+                name = region.name + name[len(word) :]
+                break
+    if name.startswith(region.name) and name[len(region.name) :] == "政府":
+        return region.name + "人民政府"
     return name
+
+
+def _written_chain(norm: str, region: Region) -> str:
+    """The region's name as the text first writes it, with the units above it written in front
+    (嘉兴市南湖区, 安吉县天荒坪镇; the table's 万松街街道 as 万松街道)."""
+    evidence = region.evidence
+    if evidence is None:
+        return region.name
+    start = evidence.start
+    above = [n for n in (region.county, region.city, region.province) if n and n != region.name]
+    moved = True
+    while moved:
+        moved = False
+        for name in above:
+            if start >= len(name) and norm.startswith(name, start - len(name)):
+                start -= len(name)
+                moved = True
+    written = norm[start : evidence.end]
+    return written if region.level in ("town", "subdistrict") else written[: len(written) - len(evidence.text)] + region.name
 
 
 _GOVERNMENT_OF_LEVEL = {"zone": "管理委员会", "subdistrict": "办事处"}
@@ -771,7 +799,7 @@ def find_issuer(
     text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"
     if head.title:
-        m = _TITLE_ORG.search(norm, head.title.start, head.title.end)
+        m = _TITLE_ORG_AFTER_YEAR.match(norm[: head.title.end], head.title.start) or _TITLE_ORG.search(norm, head.title.start, head.title.end)
         if m:
             return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "title"
     # 3. "现将XX人民政府2023年…报告如下"
@@ -791,9 +819,7 @@ def find_issuer(
     # a 地区's or 盟's its administrative office (行政公署)
     if region.level != "unknown":
         government = "行政公署" if region.level == "city" and region.name.endswith(("地区", "盟")) else _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府")
-        # a town as the report writes it (the table's 万松街街道 is 万松街道)
-        written = region.evidence.text if region.evidence and region.level in ("town", "subdistrict") else region.name
-        return written + government, None, "region"
+        return _written_chain(norm, region) + government, None, "region"
     return "未知", None, "region"
 
 

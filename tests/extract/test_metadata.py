@@ -196,3 +196,28 @@ def test_a_sumu_is_named_as_written():
     # the table writes 苏力德苏木乡; reports and the Ministry write 苏力德苏木
     m = meta("苏力德苏木2019年法治政府建设工作总结\n2019年,苏力德苏木党委坚持依法行政。" + PLAIN_BODY)
     assert (m.region.name, m.region.level, m.region.county) == ("苏力德苏木", "town", "乌审旗")
+
+
+@pytest.mark.parametrize(
+    "head, issuer",
+    [
+        # a title that puts the year first, in arabic or in Chinese numerals (○ typed for 〇)
+        ("2019年洛阳市市场监督管理局法治政府建设年度报告\n洛阳市人民政府：\n2019年，局党组认真落实纲要。", "洛阳市市场监督管理局"),
+        ("二○一九年度天津市西青区人民政府法治政府建设情况报告\n2019年，区政府坚持依法行政。", "天津市西青区人民政府"),
+        # 关于 in front of the body, and a title with no year after the body
+        ("关于三亚市人民政府2021年法治政府建设情况的报告\n2021年，市政府坚持依法行政。", "三亚市人民政府"),
+        ("浏阳市公安局年度法治政府建设情况报告\n2022年，局党组坚持依法行政。", "浏阳市公安局"),
+        # the opening's subject after a sentence on the year
+        ("2019年是新中国成立70周年。国家税务总局广东省税务局以习近平新时代中国特色社会主义思想为指导，扎实推进依法行政。", "国家税务总局广东省税务局"),
+        # a region's government is its 人民政府, and its name is written with the units the title puts in front
+        ("2022年，大庆市政府坚持依法行政，推进法治政府建设。", "大庆市人民政府"),
+        ("嘉兴市南湖区2024年法治政府建设工作情况报告\n2024年，南湖区坚持依法行政。", "嘉兴市南湖区人民政府"),
+        ("安吉县天荒坪镇2017年法治政府建设工作报告\n2017年，我镇坚持依法行政。", "安吉县天荒坪镇人民政府"),
+    ],
+)
+def test_issuer_as_titles_and_openings_write_it(head, issuer):
+    assert meta(head + BODY).issuer == issuer
+
+
+def test_a_date_in_chinese_numerals_with_a_circle_for_zero():
+    assert meta("某县2020年法治政府建设情况报告\n2020年，县政府坚持依法行政。" + BODY + "某县人民政府\n二○二一年三月五日\n").published == date(2021, 3, 5)
