@@ -250,8 +250,16 @@ def _arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT.get(c, c) for c in m.group()), text)
 
 
+_HEADER_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发表时间|公开日期|公开时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
+
+
 def find_published(norm: str, outline: Outline) -> date | None:
-    """The date under the signature, else an explicit date in the page header."""
+    """A page header's publication date (发布时间), else the date under the signature, else
+    another date in the header (成文日期, 日期)."""
+    m = _HEADER_PUBLISHED.search(norm[: max(outline.preamble[1], 300)])
+    found = _date(*m.groups()) if m else None
+    if found:
+        return found
     for line in reversed(outline.closing_lines):
         m = _CN_DATE.search(line.text)
         if m:

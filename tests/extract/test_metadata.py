@@ -221,3 +221,10 @@ def test_issuer_as_titles_and_openings_write_it(head, issuer):
 
 def test_a_date_in_chinese_numerals_with_a_circle_for_zero():
     assert meta("某县2020年法治政府建设情况报告\n2020年，县政府坚持依法行政。" + BODY + "某县人民政府\n二○二一年三月五日\n").published == date(2021, 3, 5)
+
+
+def test_a_header_publication_date_comes_before_the_signature_date():
+    text = ("某县2020年法治政府建设情况报告\n发布时间：2021-03-12 来源：某县人民政府\n2020年，县政府坚持依法行政。"
+            + BODY + "某县人民政府\n2021年3月5日\n")
+    assert meta(text).published == date(2021, 3, 12)
+    assert meta(text.replace("发布时间", "成文日期")).published == date(2021, 3, 5)

@@ -96,6 +96,15 @@ def test_web_page_fields_with_full_width_colons(tmp_path):
     assert page.page_published == "2025-02-11" and page.page_source == "（区）司法局"
 
 
+def test_a_pages_publication_date_is_its_发布日期_not_the_date_the_document_was_written(tmp_path):
+    """Information tables list 成文日期 (when it was written) before 发布日期 (when it was published)."""
+    text = SEEDS[2].read_text(encoding="utf-8")
+    page_html = formats.as_html(text, published=None).replace("来源:区司法局", "成文日期：2025-01-20 发布日期：2025-02-11 来源：区司法局")
+    path = tmp_path / "page.html"
+    path.write_text(page_html, encoding="utf-8")
+    assert read_source(path).page_published == "2025-02-11"
+
+
 def test_pdf_lines_are_not_joined_to_a_full_width_section_heading():
     from fazhi.extract.reading import _join_pdf_lines
 
