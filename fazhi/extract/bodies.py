@@ -501,7 +501,7 @@ def _enumerated(ctx: _Context) -> list[_Found]:
 def _issuer_canonical(issuer: str) -> str | None:
     if not issuer:
         return None
-    issuer = issuer.split(" ")[-1]  # a joint report's government (中共XX区委 XX区人民政府): its 党组 is the government's
+    issuer = issuer.split("、")[-1]  # a joint report's government (中共XX区委、XX区人民政府): its 党组 is the government's
     text = issuer[2:] if issuer.startswith("中共") else issuer
     chain_end, lowest = _places_at(text)
     return lowest + text[chain_end:] if lowest else text

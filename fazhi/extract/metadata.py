@@ -750,6 +750,14 @@ def _expand_body(name: str, region: Region) -> str:
     return name
 
 
+def _joint_subject(subject: str, region: Region) -> str:
+    """An opening's subject, each body named whole: 感德镇党委、政府 → 感德镇党委、感德镇人民政府."""
+    parts = [_expand_body(part, region) for part in subject.split("、") if part]
+    place = re.sub(r"(?:党委|党工委|工委|委员会|委)$", "", parts[0]) if parts else ""
+    named = [parts[0]] + [place + "人民政府" if part in ("政府", "人民政府") and place else part for part in parts[1:]]
+    return "、".join(named)
+
+
 def _written_chain(norm: str, region: Region) -> str:
     """The region's name as the text first writes it, with the units above it written in front
     (嘉兴市南湖区, 安吉县天荒坪镇; the table's 万松街街道 as 万松街道)."""
@@ -803,7 +811,8 @@ def find_issuer(
             while last + 1 < len(lines) and _signs(lines[last + 1]):
                 last += 1
             names = [name for l in lines[i : last + 1] for name in text[l.start : l.end].split()]
-            return " ".join(names), Span(line.start, lines[last].end, text[line.start : lines[last].end]), "signature"
+            # the bodies of a joint report as one writes them in a sentence: 中共XX区委、XX区人民政府
+            return "、".join(names), Span(line.start, lines[last].end, text[line.start : lines[last].end]), "signature"
     text_head = head.clean[: max(outline.preamble[1], 300)]
     # 2. the title: "XX人民政府关于2024年…"
     if head.title:
@@ -818,7 +827,7 @@ def find_issuer(
     m = _OPENING_SUBJECT.search(text_head)
     if m and _BODY_SUFFIX.search(m.group(1)) and "各级" not in m.group(1) and not m.group(1).startswith(("我", "本")):
         # 伊犁州直各级政府 is many bodies; 我局, 本委 name none
-        return _expand_body(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
+        return _joint_subject(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
     # 5. the header's source line: 信息来源:XX人民政府
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室|办事处|管委会))", norm[: max(outline.preamble[1], 300)])
     if m:

@@ -151,7 +151,7 @@ def _report_node(items: _Items) -> None:
         if parent is not None:
             add((iri, FZ.within, parent))
 
-    for name in report.issuer.split(" "):  # a joint report: 中共XX区委 XX区人民政府, each body its own
+    for name in report.issuer.split("、"):  # a joint report: 中共XX区委、XX区人民政府, each body its own
         issuer = mint("body", name)
         add((rep, FZ.issuer, issuer))
         add((issuer, RDF.type, FZ.Body))

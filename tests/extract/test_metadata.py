@@ -43,12 +43,12 @@ def meta(text):
         (  # a joint report signs with both bodies, one line each
             "中共金水区委 金水区人民政府关于2023年法治政府建设情况的报告\n2023年,金水区坚持依法行政。",
             "中共郑州市金水区委\n郑州市金水区人民政府\n2024年3月1日\n",
-            "金水区", "河南省郑州市金水区", "district", "郑州市", "河南省", 2023, "中共郑州市金水区委 郑州市金水区人民政府", date(2024, 3, 1),
+            "金水区", "河南省郑州市金水区", "district", "郑州市", "河南省", 2023, "中共郑州市金水区委、郑州市金水区人民政府", date(2024, 3, 1),
         ),
         (  # … or both on one line
             "中共准格尔旗委员会 准格尔旗人民政府关于2020年度法治政府建设情况的报告\n2020年,准格尔旗坚持依法行政。",
             "中共准格尔旗委员会\u3000\u3000准格尔旗人民政府\n2021年1月25日\n",
-            "准格尔旗", "内蒙古自治区鄂尔多斯市准格尔旗", "county", "鄂尔多斯市", "内蒙古自治区", 2020, "中共准格尔旗委员会 准格尔旗人民政府", date(2021, 1, 25),
+            "准格尔旗", "内蒙古自治区鄂尔多斯市准格尔旗", "county", "鄂尔多斯市", "内蒙古自治区", 2020, "中共准格尔旗委员会、准格尔旗人民政府", date(2021, 1, 25),
         ),
         (  # a body's name with a space in it is one body, no joint report: the title names it
             "北京市朝阳区望京街道办事处2024年法治政府建设情况报告\n2024年,望京街道坚持依法行政。",
@@ -228,3 +228,8 @@ def test_a_header_publication_date_comes_before_the_signature_date():
             + BODY + "某县人民政府\n2021年3月5日\n")
     assert meta(text).published == date(2021, 3, 12)
     assert meta(text.replace("发布时间", "成文日期")).published == date(2021, 3, 5)
+
+
+def test_a_joint_subject_names_each_body_whole():
+    text = "2022年，感德镇党委、政府坚持以习近平新时代中国特色社会主义思想为指导，推进法治建设。" + BODY
+    assert meta(text).issuer == "感德镇党委、感德镇人民政府"

@@ -154,5 +154,5 @@ def test_a_joint_report_has_each_signing_body_as_an_issuer(extract):
     g = build_graph([report])
     issuers = {str(g.value(b, RDFS.label)) for b in g.objects(report_iri(report), FZ.issuer)}
     assert issuers == {"中共郑州市金水区委", "郑州市金水区人民政府"}
-    assert str(g.value(report_iri(report), FZ.issuerName)) == "中共郑州市金水区委 郑州市金水区人民政府"
+    assert str(g.value(report_iri(report), FZ.issuerName)) == "中共郑州市金水区委、郑州市金水区人民政府"
     assert validate(g).conforms
