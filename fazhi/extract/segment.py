@@ -176,7 +176,15 @@ def _closing_start(lines: list[Line]) -> int:
 def _title(lines: list[Line], text: str) -> Span | None:
     """Leading short lines up to the one that says 报告 (or the first short line)."""
     parts: list[Line] = []
-    for line in [l for l in lines[:8] if not _CHROME.search(l.text)][:4]:
+    kept = 0
+    broken = False  # page chrome came after the lines kept so far
+    for line in lines[:8]:
+        if _CHROME.search(line.text):
+            broken = bool(parts)
+            continue
+        kept += 1
+        if kept > 4:
+            break
         t = line.text
         if PART_RE.match(t) or len(t) > 60 or "。" in t:
             break
@@ -184,6 +192,8 @@ def _title(lines: list[Line], text: str) -> Span | None:
             break
         if re.match(r"^(?:发表时间|发布时间|发布日期|信息来源|来源|日期)", t):
             break
+        if broken:
+            parts, broken = [], False  # a title is one run of lines: a site's name above the breadcrumb is not part of it
         parts.append(line)
         if "报告" in t:
             break

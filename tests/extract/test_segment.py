@@ -185,3 +185,15 @@ def test_a_line_that_only_mentions_problems_is_not_a_heading():
         "某县人民政府\n2020年2月1日\n"
     )
     assert [p.kind for p in outline(text).parts] == ["achievements"]
+
+
+def test_a_title_is_one_run_of_lines_not_the_sites_name_above_the_breadcrumb():
+    text = (
+        "昆山市人民政府\n首页 > 政务公开 > 重点领域信息公开 > 法治政府建设\n"
+        "昆山市人民政府关于2018年度依法行政工作情况的报告\n发布时间：2019-04-03\n"
+        "2018年，我市坚持依法行政。\n一、主要举措\n推进依法行政。\n"
+    )
+    assert outline(text).title.text == "昆山市人民政府关于2018年度依法行政工作情况的报告"
+    # a title above the page's chrome stays the title
+    kept = "某县2018年法治政府建设工作情况\n首页 > 政务公开\n2018年，县政府坚持依法行政。\n一、主要举措\n推进依法行政。\n"
+    assert outline(kept).title.text == "某县2018年法治政府建设工作情况"
