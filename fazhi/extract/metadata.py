@@ -23,7 +23,7 @@ from datetime import date
 from .normalize import normalize, to_simplified
 from .records import PLANS, Region, Span
 from .regions import COUNTY, MUNICIPALITIES, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
-from .segment import PART_RE, Outline, split_lines
+from .segment import FIELD_LABEL, FIELD_LINE, PART_RE, Outline, split_lines
 
 _YEAR = r"(20\d\d)"
 # Ordered by how much they say about the covered year.
@@ -76,11 +76,7 @@ _CHROME = re.compile(
 # A menu: 首页 | 走进梧州 | 政务公开 (but not a title between bars: XX县人民政府 | XX县2023年…报告 | 政务公开)
 _MENU = re.compile(r"\|.*\|")
 # Labelled fields of a page's information table: 索引号, 发布机构, 来源, 发布时间 …
-_FIELD_LABEL = (
-    r"索引号|主题分类|信息分类|主题词|分类|体裁分类|组配分类|服务对象分类|发文字号|文号|发布机构|发文机关|发文单位|发布单位"
-    r"|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|成文日期|生成日期|发布日期|发布时间|发表时间|更新时间|生效日期|有效性|公开方式|公开范围|公开时限|时效性?"
-)
-_FIELD_LINE = re.compile(r"^(?:" + _FIELD_LABEL + r")\s*[::]")
+_FIELD_LABEL, _FIELD_LINE = FIELD_LABEL, FIELD_LINE
 _FIELD_VALUE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|文章来源|来源)\s*[::]\s*([\u4e00-\u9fff()]{2,30})")
 _REPORT_WORD = re.compile(r"报告|法治政府建设|依法行政|法治建设|法治政府")
 _HEAD_LINES = 30

@@ -65,6 +65,13 @@ _CLOSING_LINE = re.compile(
 _DATE_LINE = re.compile(r"^(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年.{1,6}日$|^20\d{4,6}$|^20\d\d[-./]\d{1,2}[-./]\d{1,2}$")
 _CLOSING_OPENER = re.compile(r"^(?:20\d\d年(?:,|是|是|我)|新的一年|总之|站在新的起点|下一步)")
 
+# Labelled fields of a page's information table: 索引号, 发布机构, 生成日期 … (read by metadata; no part of a title)
+FIELD_LABEL = (
+    r"索引号|主题分类|信息分类|主题词|分类|体裁分类|组配分类|服务对象分类|发文字号|文号|发布机构|发文机关|发文单位|发布单位"
+    r"|信息来源|文章来源|来源|作者|撰稿|责任编辑|编辑|成文日期|生成日期|发布日期|发布时间|发表时间|更新时间|生效日期|有效性|公开方式|公开范围|公开时限|时效性?|名称|标题"
+)
+FIELD_LINE = re.compile(r"^(?:" + FIELD_LABEL + r")\s*[::]")
+
 _SENTENCE_END = re.compile(r"[。!?;\n]")
 # Page chrome a saved web page keeps: today's date, font size, print and close buttons, hit counts.
 _CHROME = re.compile(r"今天是|星期[一二三四五六日天]|字号|【?打印】?|【?关闭】?|浏览次数|访问量|当前位置|首页\s*[>»]|分享到|扫一扫")
@@ -179,7 +186,7 @@ def _title(lines: list[Line], text: str) -> Span | None:
     kept = 0
     broken = False  # page chrome came after the lines kept so far
     for line in lines[:8]:
-        if _CHROME.search(line.text):
+        if _CHROME.search(line.text) or FIELD_LINE.match(re.sub(r"\s", "", line.text)):
             broken = bool(parts)
             continue
         kept += 1

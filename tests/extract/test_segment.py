@@ -197,3 +197,12 @@ def test_a_title_is_one_run_of_lines_not_the_sites_name_above_the_breadcrumb():
     # a title above the page's chrome stays the title
     kept = "某县2018年法治政府建设工作情况\n首页 > 政务公开\n2018年，县政府坚持依法行政。\n一、主要举措\n推进依法行政。\n"
     assert outline(kept).title.text == "某县2018年法治政府建设工作情况"
+
+
+def test_an_information_tables_fields_are_no_title():
+    text = (
+        "索 引 号：75148258-X/2021-02700\n发布机构：龙港市人民政府\n生成日期：2021-04-10\n主题分类：法治政府建设\n"
+        "名　　称：龙港市人民政府关于2020年度法治政府建设工作情况的报告\n\n"
+        "龙港市人民政府关于2020年度法治政府建设工作情况的报告\n\n2020年，我市坚持依法行政。\n一、主要举措\n推进依法行政。\n"
+    )
+    assert outline(text).title.text == "龙港市人民政府关于2020年度法治政府建设工作情况的报告"
