@@ -173,6 +173,9 @@ def test_unnumbered_heading_lines_open_the_shortcomings_and_the_plans():
     assert text[o.parts[2].start :].startswith("2017年工作打算")
     # a heading of problems after the plans does not reopen the shortcomings
     assert [p.kind for p in outline(text + "需要协调解决的问题\n").parts][-1] == "plans"
+    # the year in Chinese numerals, ○ typed for 〇
+    circled = text.replace("2017年工作打算", "二○一七年工作打算")
+    assert [p.kind for p in outline(circled).parts] == ["achievements", "shortcomings", "plans"]
 
 
 def test_a_line_that_only_mentions_problems_is_not_a_heading():
