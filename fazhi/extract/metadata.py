@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .normalize import normalize, to_simplified
+from .reading import PUBLISHED_DATE
 from .records import PLANS, Region, Span
 from .regions import COUNTY, MUNICIPALITIES, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
 from .segment import FIELD_LABEL, FIELD_LINE, PART_RE, Outline, split_lines
@@ -45,11 +46,11 @@ _ORG_LINE = re.compile(r"^(?:中共)?[\u4e00-\u9fff() ]{2,40}(?:" + "|".join(_OR
 # "现将北京市石景山区人民政府2023年法治政府建设…报告如下"
 _REPORTED_BY = re.compile(r"现将\s*([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|委员会|管委会|办事处))\s*(?:关于)?\s*20\d\d")
 # "抚顺市顺城区人民政府关于2024年…"
-_TITLE_ORG = re.compile(r"(?:关于)?(?![年度])([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:关于|20\d\d|二[〇零○]|年度法治|法治政府建设|依法行政)")
+_TITLE_BODY = r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))"
+_TITLE_ORG = re.compile(r"(?:关于)?(?![年度])" + _TITLE_BODY + r"\s*(?:关于|20\d\d|二[〇零○]|年度法治|法治政府建设|依法行政)")
 # a title that puts the year first: 2019年洛阳市市场监督管理局法治政府建设年度报告
 _TITLE_ORG_AFTER_YEAR = re.compile(
-    r"^\s*(?:20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})\s*年(?:度)?\s*"
-    r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|厅|委员会|办公室|管委会|办事处|行政公署))\s*(?:法治|依法|关于)"
+    r"^\s*(?:20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})\s*年(?:度)?\s*" + _TITLE_BODY + r"\s*(?:法治|依法|关于)"
 )
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
@@ -76,7 +77,6 @@ _CHROME = re.compile(
 # A menu: 首页 | 走进梧州 | 政务公开 (but not a title between bars: XX县人民政府 | XX县2023年…报告 | 政务公开)
 _MENU = re.compile(r"\|.*\|")
 # Labelled fields of a page's information table: 索引号, 发布机构, 来源, 发布时间 …
-_FIELD_LABEL, _FIELD_LINE = FIELD_LABEL, FIELD_LINE
 _FIELD_VALUE = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|文章来源|来源)\s*[::]\s*([\u4e00-\u9fff()]{2,30})")
 _REPORT_WORD = re.compile(r"报告|法治政府建设|依法行政|法治建设|法治政府")
 _HEAD_LINES = 30
@@ -116,7 +116,7 @@ def read_head(norm: str, outline: Outline) -> Head:
         t = line.text
         if label_pending:  # the value of a field whose label stands alone (发布机构:)
             label_pending = False
-            if len(t) <= 40 and "。" not in t and not _FIELD_LINE.match(t) and not _title_strength(t):
+            if len(t) <= 40 and "。" not in t and not FIELD_LINE.match(t) and not _title_strength(t):
                 fields.append(Span(line.start, line.end, t))
                 _blank(chars, line)
                 continue
@@ -124,10 +124,10 @@ def read_head(norm: str, outline: Outline) -> Head:
         if (_CHROME.search(t) or menu) and (len(t) <= 80 or index < _HEAD_LINES and "。" not in t):
             _blank(chars, line)
             continue
-        if _FIELD_LINE.match(t) and len(t) <= 120 and "。" not in t:
+        if FIELD_LINE.match(t) and len(t) <= 120 and "。" not in t:
             for m in _FIELD_VALUE.finditer(t):
                 fields.append(Span(line.start + m.start(1), line.start + m.end(1), m.group(1)))
-            label_pending = bool(re.fullmatch(r"(?:" + _FIELD_LABEL + r")\s*[::]", t))
+            label_pending = bool(re.fullmatch(r"(?:" + FIELD_LABEL + r")\s*[::]", t))
             _blank(chars, line)
             continue
         kept.append(line)
@@ -187,11 +187,10 @@ def _continues(t: str) -> bool:
 
 
 def _cn_int(s: str) -> int:
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    digits["零"] = digits["○"] = 0  # ○ (a circle) is often typed for 〇
+    digits = {c: int(d) for c, d in _CN_DIGIT.items()}  # 零 and ○ (a circle typed for 〇) are 0 too
     if s.isdigit():
         return int(s)
-    if s.startswith(("二〇", "二零", "二○")):
+    if s[:1] == "二" and s[1:2] in "〇零○":  # a year, digit by digit: 二〇二一
         return int("".join(str(digits[c]) for c in s))
     if "十" in s:
         tens, _, ones = s.partition("十")
@@ -246,13 +245,10 @@ def _arabic_years(text: str) -> str:
     return _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT.get(c, c) for c in m.group()), text)
 
 
-_HEADER_PUBLISHED = re.compile(r"(?:发布时间|发布日期|发表时间|公开日期|公开时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
-
-
 def find_published(norm: str, outline: Outline) -> date | None:
     """A page header's publication date (发布时间), else the date under the signature, else
     another date in the header (成文日期, 日期)."""
-    m = _HEADER_PUBLISHED.search(norm[: max(outline.preamble[1], 300)])
+    m = PUBLISHED_DATE.search(norm[: max(outline.preamble[1], 300)])
     found = _date(*m.groups()) if m else None
     if found:
         return found

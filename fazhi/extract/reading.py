@@ -27,10 +27,11 @@ HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 REPORT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".docx", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
 
-# the page's own text, not normalised: colons and brackets may be full-width (：, （）)
+# the page's own text, not normalised: colons and brackets may be full-width (：, （）); metadata reads
+# PUBLISHED_DATE in a header kept in the (normalised) text too
 # A publication label first; a bare 日期/时间 only if nothing says 发布, and never the date a document
 # was written (成文日期), generated, updated or printed, which information tables list beside it.
-_PAGE_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|公开日期|公开时间)\s*[:\uff1a]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
+PUBLISHED_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|公开日期|公开时间)\s*[:\uff1a]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
 _PAGE_DATE_BARE = re.compile(r"(?<![成生更打])(?:日期|时间)\s*[:\uff1a]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
 _DATE_LINE = re.compile(r"^\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年.{1,6}日\s*$")
 _PAGE_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:\uff1a]\s*([\u4e00-\u9fff()\uff08\uff09]{2,30})")
@@ -192,7 +193,7 @@ def _html_source(path: Path, page: str, encoding: str) -> Source:
         page_text = " ".join(tree.text_content().split())
     except (ValueError, TypeError):
         title, page_text = None, page
-    date = _PAGE_DATE.search(page_text) or _PAGE_DATE_BARE.search(page_text)
+    date = PUBLISHED_DATE.search(page_text) or _PAGE_DATE_BARE.search(page_text)
     source = _PAGE_SOURCE.search(page_text)
     published = None
     if date:
