@@ -87,7 +87,8 @@ def main() -> None:
     reference = reference_vocabulary(args.gold)
     listed = reference if reference is not None else frozenset(c.key for c in mechanism_concepts())
     ours = evaluate(reports, gold, listed)
-    baseline = evaluate([naive(r) for r in reports], gold, listed)
+    naive_reports = [naive(r) for r in reports]
+    baseline = evaluate(naive_reports, gold, listed)
     local_file = args.gold.parent / "local-canonicals.json"
     local = frozenset(json.loads(local_file.read_text(encoding="utf-8"))) if local_file.exists() else None
     print(json.dumps({
@@ -98,7 +99,7 @@ def main() -> None:
         "fazhi": figures(ours),
         "naive exact names": {k: v for k, v in figures(baseline).items() if k not in ("region", "year")},
         "truncation": ours.get("truncated"),
-        **({"local mechanisms": {"fazhi": local_recall(reports, gold, local), "naive exact names": local_recall([naive(r) for r in reports], gold, local)}} if local else {}),
+        **({"local mechanisms": {"fazhi": local_recall(reports, gold, local), "naive exact names": local_recall(naive_reports, gold, local)}} if local else {}),
     }, ensure_ascii=False, indent=1))
 
 
