@@ -14,6 +14,7 @@ Offsets everywhere else refer to the text returned here.
 from __future__ import annotations
 
 import codecs
+import datetime
 import io
 import re
 import zipfile
@@ -197,8 +198,10 @@ def _html_source(path: Path, page: str, encoding: str) -> Source:
     source = _PAGE_SOURCE.search(page_text)
     published = None
     if date:
-        y, m, d = (int(g) for g in date.groups())
-        published = f"{y:04d}-{m:02d}-{d:02d}"
+        try:
+            published = datetime.date(*(int(g) for g in date.groups())).isoformat()
+        except ValueError:
+            published = None  # 2024-13-45 is no date: the text's own date stands, if it has one
     if title:
         title = re.split(r"[_|-]", title)[0].strip() or title
     return Source(body, "html", encoding, title, published, source.group(1) if source else None)

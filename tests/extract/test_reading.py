@@ -105,6 +105,16 @@ def test_a_pages_publication_date_is_its_发布日期_not_the_date_the_document_
     assert read_source(path).page_published == "2025-02-11"
 
 
+def test_an_impossible_page_date_is_no_date(tmp_path, nlp):
+    """发布时间：2024-13-45 on a page is read as no date, not a crash: the report is built without it."""
+    text = SEEDS[2].read_text(encoding="utf-8")
+    page_html = formats.as_html(text, published=None).replace("来源:区司法局", "发布时间：2024-13-45 来源：区司法局")
+    path = tmp_path / "page.html"
+    path.write_text(page_html, encoding="utf-8")
+    assert read_source(path).page_published is None
+    assert extract_report(path, nlp=nlp).published is None
+
+
 def test_pdf_lines_are_not_joined_to_a_full_width_section_heading():
     from fazhi.extract.reading import _join_pdf_lines
 
