@@ -613,8 +613,8 @@ def _cleanup(root: Path, current: Path | None, keep_previous: bool = False, back
                 trash = root / f"{_TRASH}{os.getpid()}-{len(doomed)}-{path.name}"
                 try:
                     os.rename(path, trash)
-                except FileNotFoundError:
-                    continue
+                except OSError:
+                    continue  # gone already, or not ours to move: removal is best effort, as rmtree's is
                 doomed.append(trash)
     if not doomed:
         return None
