@@ -338,6 +338,18 @@ def _quoted_lead(modifier: str) -> bool:
     return bool(lead) and len(label_chars(lead.group())) >= 3 and not _is_count(lead.group())
 
 
+def _quoted_tail(modifier: str, head: _Head) -> bool:
+    """A quoted name right before an arrangement's head says what it is, whatever stands in
+    front: 医保基金监管“智慧+信用”模式, 行政检查“扫码入企”制度."""
+    tail = re.search(r"“([^“”]{2,20})”$", modifier)
+    return (
+        head.kind in ("name", "method")
+        and tail is not None
+        and len(label_chars(tail.group(1))) >= 2
+        and not _is_count(tail.group())
+    )
+
+
 def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bool = False) -> bool:
     """Whether ``modifier`` + ``head`` is the whole name of a specific arrangement
     (``quoted``: the name and its head stand in quotes, “枫桥经验”)."""
@@ -355,7 +367,7 @@ def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bo
         return False
     if any(w in modifier for w in _words("campaign")):
         return False
-    if quoted or re.fullmatch(r"“[^“”]{2,20}”", modifier) or _quoted_lead(modifier):
+    if quoted or re.fullmatch(r"“[^“”]{2,20}”", modifier) or _quoted_lead(modifier) or _quoted_tail(modifier, head):
         return True  # “四员”工作法, “后陈经验”: a quoted name says what the arrangement is
     if head.kind == "proper":
         return bool(

@@ -155,6 +155,9 @@ def unlisted_names(extract, sentence):
         ("探索“物业+调解”模式。", "“物业+调解”模式"),
         ("推广“三所联动”工作法。", "“三所联动”工作法"),
         ("推行非诉执行“裁执分离”模式。", "“裁执分离”模式"),
+        # a quoted name right before the head, with what it applies to in front: the whole is the name
+        ("推进行政争议“调解+复议”模式。", "行政争议“调解+复议”模式"),
+        ("推行行政执法人员“以案学法”制度。", "行政执法人员“以案学法”制度"),
         # a name after another name's head and a conjunction starts after the conjunction
         ("实行领导接访日制度和区级干部值班接访制度。", "干部值班接访制度"),
         ("严格执行请示报告制度和领导干部值班接访制度。", "领导干部值班接访制度"),
