@@ -601,6 +601,7 @@ def build_store(
                                warnings=warnings, known=known, known_bytes=known_bytes, hashes=plan.file_sha256, dask=dask)
             new = 0  # quads the batch adds: a report graph's own (dropped first), and entity lines new to the store
             labelled: set[str] = set()  # the entities the batch describes: only their labels may change
+            graphs: list[str] = []  # the report graphs the batch adds (and the entities graph)
             with closing(stream):
                 for part in stream:
                     if tx.has_graph(part.graph):  # the same text read from another path: the same graph
@@ -609,13 +610,14 @@ def build_store(
                     if counts is not None:
                         counts.update(str(candidate_iri(key)) for key in part.candidates)
                     batch.append(part.text)
+                    graphs.append(part.graph)
                     chars += len(part.text)
                     new += part.local + tx.missing((line for line in part.entities if line not in entities), ENTITIES_GRAPH)
                     entities.update(part.entities)
                     labelled.update(_subject_iris(part.entities))
                     if chars > LOAD_CHUNK:
-                        tx.load_nquads("\n".join(batch), new, labelled)
-                        batch, chars, new, labelled = [], 0, 0, set()
+                        tx.load_nquads("\n".join(batch), new, labelled, [*graphs, ENTITIES_GRAPH])
+                        batch, chars, new, labelled, graphs = [], 0, 0, set(), []
                     violations.extend(part.violations)
                     extracted += 1
                     path = str(Path(part.path).resolve())
@@ -636,7 +638,7 @@ def build_store(
                     raise ValidationError(f"{plan.store}: SHACL validation failed — {min(violations)}; the store is unchanged")
             progress.phase("committing", 1)
             if batch:
-                tx.load_nquads("\n".join(batch), new, labelled)
+                tx.load_nquads("\n".join(batch), new, labelled, [*graphs, ENTITIES_GRAPH])
             if counts is None:
                 tx.update(CANDIDATE_COUNTS.replace("<CANDIDATES>", f"<{CANDIDATES_GRAPH}>"), graph=str(CANDIDATES_GRAPH), labels=False)
             else:

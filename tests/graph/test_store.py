@@ -425,9 +425,59 @@ def test_the_summary_follows_every_build(corpus, tmp_path, seed_files, monkeypat
     assert after["summary"] == after["sparql"] != after_add["sparql"]
     current = Store(root).generation
     assert summary.path_of(current).exists()
-    assert sorted(p.name for p in root.glob("*" + summary.SUFFIX)) == sorted(
-        summary.path_of(g).name for g in root.glob("gen-*") if g.is_dir()
-    )  # none left behind by removed generations
+    # one summary, the current generation's: each build takes the previous one's over (the generation
+    # kept beside the current one is read by SPARQL), and none is left behind by removed generations
+    assert [p.name for p in root.glob("*" + summary.SUFFIX)] == [summary.path_of(current).name]
+
+
+def test_a_failed_summary_update_gives_the_summary_back(corpus, tmp_path, seed_files, monkeypatch):
+    """A build takes the previous generation's summary over and changes it in place; when that fails,
+    the store is unchanged and so is its summary, read as before."""
+    from fazhi.graph import summary
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    before = _answers(root, monkeypatch)
+    generation = Store(root).generation
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+
+    opened = []
+    connect = summary.sqlite3.connect
+    monkeypatch.setattr(summary.sqlite3, "connect", lambda *a, **k: opened.append(connect(*a, **k)) or opened[-1])
+
+    def broken(db, iris=None):
+        opened[-1].execute("DELETE FROM rows")  # the file is changed in place, then the update fails
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(summary, "_labels", broken)
+    with pytest.raises(RuntimeError, match="disk gone"):
+        build(corpus, root)
+    monkeypatch.undo()
+    assert Store(root).generation == generation
+    assert [p.name for p in root.glob("*" + summary.SUFFIX)] == [summary.path_of(generation).name]
+    assert _answers(root, monkeypatch) == before
+    with summary.current(Store(root)) as con:
+        assert con is not None  # read from the summary, not by SPARQL
+
+
+def test_a_build_waits_for_a_reader_of_the_summary(corpus, tmp_path, seed_files, monkeypatch):
+    """A reader keeps its snapshot of the summary while it has it open: a build that would change
+    the file waits for it, and past its patience stops, leaving the store as it was."""
+    from fazhi.graph import summary
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    generation = Store(root).generation
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    monkeypatch.setattr(summary, "BUSY_SECONDS", 0.2)
+    with summary.current(Store(root)) as con:
+        rows = summary.matrix_rows(con)
+        with pytest.raises(GraphError, match="cannot update the store's summary"):
+            build(corpus, root)
+        assert summary.matrix_rows(con) == rows
+    assert Store(root).generation == generation
+    monkeypatch.setattr(summary, "BUSY_SECONDS", 600)
+    assert build(corpus, root).extracted == 1  # once the reader is done
 
 
 def test_a_summary_made_for_another_generation_is_not_read(corpus, tmp_path, monkeypatch):
