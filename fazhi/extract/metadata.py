@@ -34,9 +34,13 @@ _YEAR_PATTERNS: tuple[tuple[re.Pattern, float], ...] = (
     (re.compile(_YEAR + r"\s*年(?:度)?(?:工作)?(?:情况)?报告"), 4.0),
     (re.compile(_YEAR + r"\s*年(?:度)?(?:主要|推进|工作完成|以来)"), 3.0),
     (re.compile(r"^\s*" + _YEAR + r"\s*年(?:度)?\s*(?:[,,以来]|是)", re.M), 3.0),  # 2021年，… 2021年是…之年
+    # a clause of the opening that starts with the year and its subject: 为…，2023年文安驿镇在镇党委的坚强领导下
+    (re.compile(r"[,,]\s*" + _YEAR + r"\s*年(?:度)?(?=[\u4e00-\u9fff]{2,12}?(?:在[^,,。]{2,30}领导下|坚持|紧紧围绕|紧扣|认真|全面|深入))"), 3.0),
 )
 # The end of a period: 2021－2025年, 2016至2020年
 _PERIOD_END = re.compile(r"20\d\d\s*(?:年)?\s*[-－—–~～至到]\s*$")
+# A year something is compared with or aimed at, not the one reported on: 较2022年下降, 到2035年基本建成
+_OTHER_YEAR = re.compile(r"(?:较|比|同比|与|到|至|截至)\s*$")
 
 _ORG_SUFFIX = (
     "人民政府", "政府", "司法局", "司法厅", "委员会", "办公室", "办公厅", "局", "委", "办",
@@ -121,13 +125,15 @@ def read_head(norm: str, outline: Outline) -> Head:
                 _blank(chars, line)
                 continue
         menu = _MENU.search(t) and _title_strength(_arabic_years(t)) < 3
-        if (_CHROME.search(t) or menu) and (len(t) <= 80 or index < _HEAD_LINES and "。" not in t):
-            _blank(chars, line)
-            continue
+        chrome = (_CHROME.search(t) or menu) and (len(t) <= 80 or index < _HEAD_LINES and "。" not in t)
         if FIELD_LINE.match(t) and len(t) <= 120 and "。" not in t:
+            # the fields of a line that also holds chrome count too: 发布日期：…  信息来源：苍南县司法局  【字体：大 中 小】
             for m in _FIELD_VALUE.finditer(t):
                 fields.append(Span(line.start + m.start(1), line.start + m.end(1), m.group(1)))
-            label_pending = bool(re.fullmatch(r"(?:" + FIELD_LABEL + r")\s*[::]", t))
+            label_pending = not chrome and bool(re.fullmatch(r"(?:" + FIELD_LABEL + r")\s*[::]", t))
+            _blank(chars, line)
+            continue
+        if chrome:
             _blank(chars, line)
             continue
         kept.append(line)
@@ -229,7 +235,8 @@ def find_year(norm: str, outline: Outline, head: Head | None = None, page_title:
             scores[year - 1 if part.kind == PLANS else year] += 2.0
     if not scores:
         for m in re.finditer(_YEAR + "年", head.clean):
-            if not _PERIOD_END.search(head.clean, max(0, m.start() - 12), m.start()):
+            before = (max(0, m.start() - 12), m.start())
+            if not _PERIOD_END.search(head.clean, *before) and not _OTHER_YEAR.search(head.clean, *before):
                 scores[int(m.group(1))] += 1.0
     if not scores:
         return None
@@ -625,7 +632,7 @@ def find_region(
                         break
             break
     if place is not None and place.depth == TOWN:
-        place = _town_of_superior(place, clean, gaz, weights, shorts)
+        place = _town_of_superior(place, clean, gaz, weights, shorts, head.fields)
     if place is None:
         word = _subject_level(clean, head)
         place = _level_place(word, gaz, weights, shorts) if word else None
@@ -653,13 +660,16 @@ def _guessed(town: Place, gaz: Gazetteer, weights: Counter, shorts: Counter) -> 
     return len(gaz.by_name.get(town.name, ())) > 1 and _support(town, weights, shorts)[1] == 0
 
 
-def _town_of_superior(town: Place, clean: str, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place:
+def _town_of_superior(town: Place, clean: str, gaz: Gazetteer, weights: Counter, shorts: Counter, fields=()) -> Place:
     """A town name several places share, or one the table has only elsewhere, placed under the
-    county-level unit the text says leads it, when nothing above the chosen town is named."""
+    county-level unit the text says leads it (在X县委…领导下), or whose body the page names as the
+    publisher (信息来源：苍南县司法局), when nothing above the chosen town is named."""
     if _support(town, weights, shorts)[1] > 0:
         return town
-    for m in _SUPERIOR.finditer(clean[:1500]):
-        counties = [p for p in gaz.by_name.get(m.group(1), ()) if p.depth == COUNTY]
+    superiors = [m.group(1) for m in _SUPERIOR.finditer(clean[:1500])]
+    superiors += [name for span in fields for start, _, name in gaz.find_names(span.text) if start == 0]
+    for name in superiors:
+        counties = [p for p in gaz.by_name.get(name, ()) if p.depth == COUNTY]
         if len(counties) != 1:
             continue
         county = counties[0]
@@ -822,7 +832,7 @@ def find_issuer(
         return _joint_subject(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
     # 5. the header's source line: 信息来源:XX人民政府
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室|办事处|管委会))", norm[: max(outline.preamble[1], 300)])
-    if m:
+    if m and not _body_above(m.group(1), region):
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "source"
     # 6. the region's government: a zone's is its administrative committee, a 街道's its office,
     # a 地区's or 盟's its administrative office (行政公署)
@@ -830,6 +840,16 @@ def find_issuer(
         government = "行政公署" if region.level == "city" and region.name.endswith(("地区", "盟")) else _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府")
         return _written_chain(norm, region) + government, None, "region"
     return "未知", None, "region"
+
+
+def _body_above(body: str, region: Region) -> bool:
+    """Whether ``body`` belongs to a unit above ``region`` (苍南县司法局 above 龙港镇; not 北京市朝阳区人民政府
+    above 朝阳区): then it published the page, it did not write the report."""
+    rest = body
+    for name in (region.province, region.city, region.county):  # from the top, as a full name is written
+        if name and name != region.name and rest.startswith(name):
+            rest = rest[len(name) :]
+    return rest != body and not rest.startswith(region.name)
 
 
 def issuer_in_title(title: str, region: Region) -> str | None:

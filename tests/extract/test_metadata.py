@@ -187,6 +187,15 @@ def test_the_year_is_not_the_end_of_a_period_the_text_cites():
     assert extract_text(text, "page.html", page=Source(text, "html", page_title=title)).year == 2022
 
 
+def test_the_year_of_an_opening_clause_not_of_a_comparison():
+    # no title year; the opening's year comes after a purpose clause, a comparison names the year before
+    m = meta(
+        "为深入推进依法行政，加快建设法治政府，2023年文安驿镇在镇党委的坚强领导下，全面推进法治政府建设。"
+        "全年矛盾纠纷数量较2022年下降13.2%。对照到2035年基本建成法治政府的目标，持续补短板。" + PLAIN_BODY
+    )
+    assert m.year == 2023
+
+
 def test_a_town_reporting_as_party_committee_and_government():
     m = meta("2022年,感德镇党委、政府坚持以习近平新时代中国特色社会主义思想为指导,认真落实县委、县政府的部署。" + PLAIN_BODY)
     assert (m.region.name, m.region.level, m.region.county) == ("感德镇", "town", "安溪县")

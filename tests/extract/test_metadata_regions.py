@@ -539,6 +539,19 @@ def test_a_town_lies_under_the_county_whose_committee_leads_it():
     assert (region.name, region.county, region.adcode or region.county_adcode) == ("和平乡", "龙胜各族自治县", "450328"), region.full_name
 
 
+def test_a_town_lies_under_the_county_whose_body_published_the_page():
+    # the table has 龙港镇 only in 湖北 (苍南县's became 龙港市 in 2019); the page's source field, on a
+    # line with chrome, names the county that published the town's report — which is the town's own
+    text = (
+        "龙港市人民政府门户网站\n今天是2021年7月26日 星期一\n当前位置：首页 > 乡镇（街道）> 龙港镇 > 信息公开\n"
+        "发布日期：2019/3/14   信息来源：苍南县司法局   【字体：大 中 小】\n"
+        "龙港镇法治政府建设年度报告（2018年度）\n2018年，龙港镇在县委、县政府的坚强领导下，坚持依法行政。"
+    )
+    meta = metadata(page(text, 2018))
+    assert (meta.region.name, meta.region.county, meta.region.province) == ("龙港镇", "苍南县", "浙江省")
+    assert meta.issuer == "龙港镇人民政府"  # the county's body published it; the town reports
+
+
 def test_a_sites_name_above_the_title_does_not_join_the_town():
     text = (
         "今天是2023年10月26日 星期四\n海宁市人民政府\n当前位置：首页 > 法治政府建设\n"
