@@ -59,7 +59,8 @@ _TITLE_ORG_AFTER_YEAR = re.compile(
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
     r"^[^\S\n]*(?:20\d\d年是[^。\n]{2,40}。)?(?:(?:20\d\d年(?:度)?(?:以来)?|今年以来|一年来|近年来)\s*,\s*)?(?:在[^,。]{2,60}下\s*,\s*)*"
-    r"([\u4e00-\u9fff()、]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
+    # a preposition opens no subject: 按照省委全面依法治省委员会办公室《…》要求
+    r"(?!按照|根据|依据|依照|遵照|对照|结合|围绕)([\u4e00-\u9fff()、]{2,24}?)(?=坚持|始终|深入|认真|全面|紧紧|紧扣|以习近平|聚焦|围绕|按照|牢牢|持续|扎实|积极|高度重视|在)",
     re.M,
 )
 _BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|厅|委员会|委|办公室|办|管委会|行政公署)$")
@@ -138,7 +139,7 @@ def read_head(norm: str, outline: Outline) -> Head:
             continue
         kept.append(line)
     clean = "".join(chars)
-    title, masthead = _title(kept, outline)
+    title, masthead = _title(kept, outline, norm)
     return Head(clean, title, tuple(fields), tuple(masthead))
 
 
@@ -158,9 +159,9 @@ def _is_title_line(t: str) -> bool:
     )
 
 
-def _title(lines, outline: Outline) -> tuple[Span | None, list[Span]]:
-    """The title among the first lines (joined with a short line before or after it
-    that completes it), and the short lines above it (the masthead)."""
+def _title(lines, outline: Outline, norm: str) -> tuple[Span | None, list[Span]]:
+    """The title among the first lines (joined with a short line right before or after it
+    that completes it: no chrome between), and the short lines above it (the masthead)."""
     stop = outline.parts[0].start if outline.parts else None
     head = [l for l in lines[:_HEAD_LINES] if stop is None or l.start < stop]
     for n, l in enumerate(head):
@@ -173,9 +174,10 @@ def _title(lines, outline: Outline) -> tuple[Span | None, list[Span]]:
     for i in ranked[:1]:
         t = head[i].text
         first, last = i, i
-        if "报告" not in t and i + 1 < len(head) and len(head[i + 1].text) <= 40 and "报告" in head[i + 1].text and _is_title_line(head[i + 1].text):
+        adjacent = lambda a, b: not norm[a.end : b.start].strip()  # noqa: E731
+        if "报告" not in t and i + 1 < len(head) and adjacent(head[i], head[i + 1]) and len(head[i + 1].text) <= 40 and "报告" in head[i + 1].text and _is_title_line(head[i + 1].text):
             last = i + 1  # 抚顺市顺城区人民政府关于2024年法治政府建设 / 情况的报告
-        if i > 0 and _continues(head[i - 1].text):
+        if i > 0 and adjacent(head[i - 1], head[i]) and _continues(head[i - 1].text):
             first = i - 1  # 抚顺市顺城区人民政府关于2024年 / 法治政府建设情况的报告
         masthead = [Span(l.start, l.end, l.text) for l in head[:first] if len(l.text) <= 40 and "。" not in l.text]
         return Span(head[first].start, head[last].end, " ".join(l.text for l in head[first : last + 1])), masthead
@@ -832,7 +834,7 @@ def find_issuer(
         return _joint_subject(m.group(1), region), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "opening"
     # 5. the header's source line: 信息来源:XX人民政府
     m = re.search(r"(?:信息来源|来源)\s*[::]\s*([\u4e00-\u9fff]{2,30}(?:人民政府|政府|局|委员会|办公室|办事处|管委会))", norm[: max(outline.preamble[1], 300)])
-    if m and not _body_above(m.group(1), region):
+    if m and not _body_above(m.group(1), region) and not m.group(1).endswith(_DRAFTERS):
         return m.group(1), Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)]), "source"
     # 6. the region's government: a zone's is its administrative committee, a 街道's its office,
     # a 地区's or 盟's its administrative office (行政公署)
@@ -840,6 +842,12 @@ def find_issuer(
         government = "行政公署" if region.level == "city" and region.name.endswith(("地区", "盟")) else _GOVERNMENT_OF_LEVEL.get(region.level, "人民政府")
         return _written_chain(norm, region) + government, None, "region"
     return "未知", None, "region"
+
+
+# A page's source that drafted or posted the government's report rather than wrote its own: the
+# government's office (办公室, 综合办公室) and its legal-affairs bureau (司法局). A report of the
+# bureau itself says so in its title or opening, which come first.
+_DRAFTERS = ("办公室", "司法局")
 
 
 def _body_above(body: str, region: Region) -> bool:
