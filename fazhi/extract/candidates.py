@@ -444,8 +444,8 @@ def _find_headed(norm, taken, fold_stems, gazetteer, found):
 
 def _headed_candidate(norm, name: _Name, taken, fold_stems, gazetteer) -> Candidate | None:
     head, modifier, start, head_start, end = name.head, name.modifier, name.start, name.head_start, name.end
-    if not _unquoted(modifier).strip():
-        return None
+    if not _unquoted(modifier).strip() or norm.startswith(_words("slogan_after"), end):
+        return None  # no name; or a slogan's words: 交通运输治理体系和治理能力现代化
     plain = "".join(label_chars(modifier))
     folded = None
     if plain.startswith(tuple(fold_stems)):  # the common case, no stem, at C speed

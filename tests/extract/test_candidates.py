@@ -105,6 +105,8 @@ def test_negative_labels_block_candidates(extract):
         # a goal word and a place is a slogan for the place
         "着力打造“法治徐汇”品牌。",
         "建设“平安浦东”。",
+        # the national slogan said of a sector
+        "着力推进交通运输治理体系和治理能力现代化。",
     ],
 )
 def test_fragments_are_not_candidates(extract, sentence):
