@@ -586,6 +586,28 @@ def _subject_level(clean: str, head: Head) -> str | None:
     return level.group(1) if level else None
 
 
+# The committees whose leadership the opening names: 在大连市委、市政府和庄河市委的领导下
+_LED_BY = re.compile(r"在([^。\n]{2,60}?)的?(?:坚强|正确|有力)?领导下")
+
+
+def _own_committee(clean: str, head: Head, word: str, gaz: Gazetteer) -> Place | None:
+    """A subject named by its level (市政府) is the unit whose committee the opening names last
+    among those of that level: in 在大连市委、市政府和庄河市委的领导下，市政府… the city reporting is
+    庄河市, the committees above it come first."""
+    start = head.title.end if head.title else 0
+    m = _LED_BY.search(clean, start, start + 300)
+    if not m:
+        return None
+    own, clause = None, m.group(1)
+    for _, end, name in gaz.find_names(clause):
+        if not clause.startswith(("委", "党委"), end):
+            continue
+        places = [p for p in gaz.by_name.get(name, ()) if p.name == name and _fits_level(p, word)]
+        if len(places) == 1:
+            own = places[0]
+    return own
+
+
 def _level_body_place(clean: str, head: Head, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
     start = head.title.start if head.title else 0
     m = _LEVEL_BODY.search(clean, start, start + 200)
@@ -637,7 +659,7 @@ def find_region(
         place = _town_of_superior(place, clean, gaz, weights, shorts, head.fields)
     if place is None:
         word = _subject_level(clean, head)
-        place = _level_place(word, gaz, weights, shorts) if word else None
+        place = (_own_committee(clean, head, word, gaz) or _level_place(word, gaz, weights, shorts)) if word else None
     if place is None:
         place = _level_body_place(clean, head, gaz, weights, shorts)
     if place is None:

@@ -539,6 +539,19 @@ def test_a_town_lies_under_the_county_whose_committee_leads_it():
     assert (region.name, region.county, region.adcode or region.county_adcode) == ("和平乡", "龙胜各族自治县", "450328"), region.full_name
 
 
+def test_a_city_named_by_its_level_is_the_one_whose_committee_comes_last():
+    # no title; 市政府 is the subject, and the county-level city's own committee follows its city's
+    text = (
+        "2021年是“十四五”开局之年。市政府在大连市委、市政府和庄河市委的领导下，深入学习贯彻习近平法治思想，"
+        "为全市经济社会发展营造了良好的法治环境。现将全年工作情况报告如下。"
+    )
+    meta = metadata(page(text, 2021))
+    assert (meta.region.name, meta.region.level, meta.issuer) == ("庄河市", "county", "庄河市人民政府")
+    # the city's own report names only its own committee
+    meta = metadata(page(text.replace("大连市委、市政府和庄河市委", "大连市委"), 2021))
+    assert (meta.region.name, meta.region.level) == ("大连市", "city")
+
+
 def test_a_town_lies_under_the_county_whose_body_published_the_page():
     # the table has 龙港镇 only in 湖北 (苍南县's became 龙港市 in 2019); the page's source field, on a
     # line with chrome, names the county that published the town's report — which is the town's own
