@@ -170,6 +170,7 @@ def test_a_short_form_after_a_narrower_name_is_that_name_again(extract):
     [
         ("区司法局设立行政执法协调监督科，配备专职人员3名。", "行政执法协调监督工作体系"),
         ("成立府院联动办公室。", "府院联动"),
+        ("全年市、县两级劳动人事争议仲裁院立案受理争议案件1200件。", "劳动人事争议仲裁"),
         # a service point named after a mechanism, where it is only the place or the means
         ("在市公共法律服务中心设立涉侨法律服务窗口。", "公共法律服务体系"),
         ("依托旗矛盾纠纷多元化解中心实行一站式接收。", "矛盾纠纷多元化解"),

@@ -159,7 +159,7 @@ def _quoted_name(surface: str) -> str | None:
     return "“" + names[0].split("·")[-1] + "”" if len(names) == 1 else None
 
 
-_UNIT = re.compile(r"(?:科(?![学技普])|股(?!份)|处(?![理罚置分])|办公室|大队|中队)")
+_UNIT = re.compile(r"(?:科(?![学技普])|股(?!份)|处(?![理罚置分])|办公室|大队|中队|院(?![落坝]))")
 
 
 _SERVICE_POINT = re.compile(r"(?:中心|工作站|服务站|工作室)")
@@ -169,8 +169,8 @@ _AT = re.compile(r"(?<!设)(?:在|依托|通过|经由|由)(?:(?!设立|建立|�
 
 
 def _names_a_unit(text: str, start: int, end: int) -> bool:
-    """行政执法协调监督科, 府院联动办公室: a mechanism's name that an office's word ends (科, 股,
-    处, 办公室, 大队 …) is the office's name, a body, not the mechanism adopted. So is a service
+    """行政执法协调监督科, 府院联动办公室, 劳动人事争议仲裁院: a mechanism's name that an office's word
+    ends (科, 股, 处, 办公室, 大队, 院 …) is the office's name, a body, not the mechanism adopted. So is a service
     point's (中心, 工作站) where the point is a place or a means (在区公共法律服务中心设立…,
     依托矛盾纠纷多元化解中心实行…); where one is set up (建成公共法律服务工作站, 设立诉调对接
     工作室) it is left alone: setting one up is how a report says it adopted the mechanism."""
