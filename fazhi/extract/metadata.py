@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .normalize import normalize, to_simplified
+from .normalize import CN_YEAR, normalize, to_simplified
 from .reading import PUBLISHED_DATE
 from .records import PLANS, Region, Span
 from .regions import COUNTY, MUNICIPALITIES, PLACEHOLDER_CITIES, TOWN, Gazetteer, Place, town_short
@@ -54,7 +54,7 @@ _TITLE_BODY = r"([\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|司法局|局|�
 _TITLE_ORG = re.compile(r"(?:关于)?(?![年度])" + _TITLE_BODY + r"\s*(?:关于|20\d\d|二[〇零○]|年度法治|法治政府建设|依法行政)")
 # a title that puts the year first: 2019年洛阳市市场监督管理局法治政府建设年度报告
 _TITLE_ORG_AFTER_YEAR = re.compile(
-    r"^\s*(?:20\d\d|二[〇零○][〇零○一二三四五六七八九]{2})\s*年(?:度)?\s*" + _TITLE_BODY + r"\s*(?:法治|依法|关于)"
+    r"^\s*(?:20\d\d|" + CN_YEAR + r")\s*年(?:度)?\s*" + _TITLE_BODY + r"\s*(?:法治|依法|关于)"
 )
 # "2024年,在区委、区政府的坚强领导下,区司法局坚持…": the subject of the opening sentence.
 _OPENING_SUBJECT = re.compile(
@@ -68,7 +68,7 @@ _BODY_SUFFIX = re.compile(r"(司法局|司法厅|人民政府|政府|局|厅|委
 _HEADER_DATE = re.compile(
     r"(?:发表时间|发布时间|发布日期|成文日期|日期|时间)\s*[::]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})"
 )
-_CN_DATE = re.compile(r"(20\d\d|二[〇○][〇○一二三四五六七八九]{2}|二零[零一二三四五六七八九]{2})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日")
+_CN_DATE = re.compile(r"(20\d\d|" + CN_YEAR + r")\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日")
 
 # --- the page around the report -------------------------------------------
 
@@ -198,7 +198,7 @@ def _cn_int(s: str) -> int:
     digits = {c: int(d) for c, d in _CN_DIGIT.items()}  # 零 and ○ (a circle typed for 〇) are 0 too
     if s.isdigit():
         return int(s)
-    if s[:1] == "二" and s[1:2] in "〇零○":  # a year, digit by digit: 二〇二一
+    if s[:1] == "二" and s[1:2] in "〇零○O0":  # a year, digit by digit: 二〇二一
         return int("".join(str(digits[c]) for c in s))
     if "十" in s:
         tens, _, ones = s.partition("十")
@@ -245,7 +245,7 @@ def find_year(norm: str, outline: Outline, head: Head | None = None, page_title:
     return max(scores.items(), key=lambda kv: (kv[1], -kv[0]))[0]
 
 
-_CN_YEAR = re.compile(r"二[〇零○O0][一二三四五六七八九〇零○][〇零○一二三四五六七八九](?=年)")
+_CN_YEAR = re.compile(CN_YEAR + "(?=年)")
 _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "O": "0", "0": "0"}
 
 

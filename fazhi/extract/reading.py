@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import EncodingError, InputError
+from .normalize import CN_YEAR
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -34,7 +35,7 @@ MAX_BYTES = 20 * 1024 * 1024
 # was written (成文日期), generated, updated or printed, which information tables list beside it.
 PUBLISHED_DATE = re.compile(r"(?:发布时间|发布日期|发表时间|公开日期|公开时间)\s*[:\uff1a]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
 _PAGE_DATE_BARE = re.compile(r"(?<![成生更打])(?:日期|时间)\s*[:\uff1a]?\s*(20\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
-_DATE_LINE = re.compile(r"^\s*(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年.{1,6}日\s*$")
+_DATE_LINE = re.compile(r"^\s*(?:20\d\d|" + CN_YEAR + r")\s*年.{1,6}日\s*$")
 _PAGE_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:\uff1a]\s*([\u4e00-\u9fff()\uff08\uff09]{2,30})")
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .normalize import CN_YEAR
 from .records import (
     ACHIEVEMENTS,
     DUTIES,
@@ -62,7 +63,7 @@ _PART_KIND_RULES: tuple[tuple[str, re.Pattern], ...] = (
 _CLOSING_LINE = re.compile(
     r"^(?:专此报告|特此报告|以上报告|此报告)[。.]?$|^\(此件.*\)$|^返回顶部$|^Produced By|^打印本页|^关闭窗口|^【?(?:打印|关闭)"
 )
-_DATE_LINE = re.compile(r"^(?:20\d\d|二〇[〇一二三四五六七八九]{2})\s*年.{1,6}日$|^20\d{4,6}$|^20\d\d[-./]\d{1,2}[-./]\d{1,2}$")
+_DATE_LINE = re.compile(r"^(?:20\d\d|" + CN_YEAR + r")\s*年.{1,6}日$|^20\d{4,6}$|^20\d\d[-./]\d{1,2}[-./]\d{1,2}$")
 _CLOSING_OPENER = re.compile(r"^(?:20\d\d年(?:,|是|是|我)|新的一年|总之|站在新的起点|下一步)")
 
 # Labelled fields of a page's information table: 索引号, 发布机构, 生成日期 … (read by metadata; no part of a title)
@@ -269,7 +270,7 @@ _UNHEADED_HEADING = {
         r"^[^。,;]{0,14}(?:存在|面临|主要|突出|不足|的)[^。,;]{0,6}(?:问题|不足|差距|短板|困难)(?:和(?:不足|差距|问题))?:?$"
     ),
     PLANS: re.compile(
-        r"^[^。,;]{0,12}(?:工作|下一步|下一年|明年|今后|20\d\d年|二[〇○零][〇○零一二三四五六七八九]{2}年)[^。,;]{0,6}"
+        r"^[^。,;]{0,12}(?:工作|下一步|下一年|明年|今后|20\d\d年|" + CN_YEAR + r"年)[^。,;]{0,6}"
         r"(?:安排|打算|思路|计划|设想|方向|重点)(?:和(?:打算|安排|措施))?:?$"
     ),
 }
