@@ -563,7 +563,7 @@ def build_store(
             quads=current.manifest.quads if current.manifest.quads is not None else len(current),  # len: a scan
         )
     progress = _Progress(progress)
-    manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology, plan.manifest.quads)  # the plan stays as it was
+    manifest = Manifest(dict(plan.manifest.reports), plan.manifest.ontology, plan.manifest.quads, plan.manifest.lines)  # the plan stays as it was
     for key, entry in manifest.reports.items():  # unchanged files keep the stat that spares hashing them next time
         if key in plan.file_sha256 and entry.stat != plan.file_stat.get(key) and entry.file_sha256 == plan.file_sha256[key]:
             manifest.reports[key] = replace(entry, stat=plan.file_stat.get(key))

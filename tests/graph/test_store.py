@@ -430,6 +430,32 @@ def test_the_summary_follows_every_build(corpus, tmp_path, seed_files, monkeypat
     assert [p.name for p in root.glob("*" + summary.SUFFIX)] == [summary.path_of(current).name]
 
 
+def test_the_manifest_writes_back_the_lines_it_read(corpus, tmp_path, seed_files):
+    """Entries unchanged since the manifest was read are written back as the lines they were read
+    from; the file is the one encoding every entry afresh would give, after any change."""
+    import json
+    from dataclasses import replace
+
+    from fazhi.graph.store import Manifest, current_generation
+
+    root = tmp_path / "store"
+    build(corpus, root)
+    shutil.copy(seed_files[3], corpus / seed_files[3].name)
+    build(corpus, root)  # a manifest written from one read
+    path = current_generation(root).with_suffix(".json")
+    manifest = Manifest.read(path)
+    assert len(manifest.lines) == len(manifest.reports) == 4
+    assert all(line == json.dumps(vars(entry), ensure_ascii=False) for entry, line in manifest.lines.values())
+    key = sorted(manifest.reports)[1]
+    manifest.reports[key] = replace(manifest.reports[key], issuer="另一个机关")
+    manifest.write(tmp_path / "again.json")
+    afresh = Manifest(dict(manifest.reports), manifest.ontology, manifest.quads)  # no lines: all encoded
+    afresh.write(tmp_path / "afresh.json")
+    assert (tmp_path / "again.json").read_bytes() == (tmp_path / "afresh.json").read_bytes()
+    assert Manifest.read(tmp_path / "again.json").reports[key].issuer == "另一个机关"
+    assert Manifest.read(path).reports == Manifest.read(tmp_path / "afresh.json").reports | {key: Manifest.read(path).reports[key]}
+
+
 def test_a_failed_summary_update_gives_the_summary_back(corpus, tmp_path, seed_files, monkeypatch):
     """A build takes the previous generation's summary over and changes it in place; when that fails,
     the store is unchanged and so is its summary, read as before."""
