@@ -103,16 +103,10 @@ def update(db, generation: Path, previous: Path | None, target: Path | None = No
 
 def _readable(path: Path, generation: str) -> bool:
     """Whether ``path`` is a summary of this layout made for ``generation``."""
-    if not path.exists():
-        return False
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        meta = dict(con.execute("SELECT key, value FROM meta"))
-    except sqlite3.Error:
-        return False
-    finally:
+    con = _open(path, generation)
+    if con is not None:
         con.close()
-    return meta.get("generation") == generation and meta.get("version") == VERSION
+    return con is not None
 
 
 BUSY_SECONDS = 600  # how long an update waits for readers of the summary it changes
@@ -290,7 +284,11 @@ def refresh(store) -> bool:
 
 def open_current(store) -> sqlite3.Connection | None:
     """The summary of ``store``'s current generation, read-only; None when there is none for it."""
-    path = path_of(store.generation)
+    return _open(path_of(store.generation), store.generation.name)
+
+
+def _open(path: Path, generation: str) -> sqlite3.Connection | None:
+    """The summary at ``path``, read-only, if it is one of this layout made for ``generation``."""
     if not path.exists():
         return None
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -302,7 +300,7 @@ def open_current(store) -> sqlite3.Connection | None:
     except sqlite3.Error:
         con.close()
         return None
-    if meta.get("generation") != store.generation.name or meta.get("version") != VERSION:
+    if meta.get("generation") != generation or meta.get("version") != VERSION:
         con.close()
         return None
     return con
