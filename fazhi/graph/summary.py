@@ -153,14 +153,24 @@ def _update(db, generation: Path, target: Path, relabelled, touched) -> None:
         con.executemany("DELETE FROM rows WHERE graph = ?", ((g,) for g in gone))
         con.executemany("DELETE FROM graphs WHERE name = ?", ((g,) for g in gone))
         # a few hundred graphs a query, each streamed into the table: the rows of 10,000 new reports
-        # at once (a fresh build) grouped in the store and held in a list took 0.5 GB
+        # at once (a fresh build) grouped in the store and held in a list took 0.5 GB. Many new graphs
+        # are staged in a temporary table (a file of its own) and their rows then written in the order
+        # of their mechanism: one mechanism's adopters are read from neighbouring pages, not from pages
+        # all over the file (6,000 adopters at 10,000 reports: 33 → 15 ms)
+        staged = len(new) > BATCH
+        into = "staging" if staged else "rows"
+        if staged:
+            con.execute(f"CREATE TEMP TABLE staging ({', '.join(COLUMNS)})")
         for start in range(0, len(new), BATCH):
             batch = new[start : start + BATCH]
             values = "VALUES ?g { " + " ".join(f"<{g}>" for g in batch) + " }"
             result = db.query(ROWS % values, use_default_graph_as_union=True)
             rows = (tuple(plain_value(s[c]) for c in ("g", *COLUMNS[1:])) for s in result)
-            con.executemany(f"INSERT INTO rows VALUES ({', '.join('?' * len(COLUMNS))})", rows)
+            con.executemany(f"INSERT INTO {into} VALUES ({', '.join('?' * len(COLUMNS))})", rows)
             con.executemany("INSERT INTO graphs VALUES (?)", ((g,) for g in batch))
+        if staged:
+            con.execute("INSERT INTO rows SELECT * FROM staging ORDER BY m, status, graph")
+            con.execute("DROP TABLE staging")
         if not partly:
             con.execute("DELETE FROM labels")
         con.executemany("INSERT OR REPLACE INTO labels VALUES (?, ?)", sorted(labels.items()))

@@ -456,6 +456,24 @@ def test_the_manifest_writes_back_the_lines_it_read(corpus, tmp_path, seed_files
     assert Manifest.read(path).reports == Manifest.read(tmp_path / "afresh.json").reports | {key: Manifest.read(path).reports[key]}
 
 
+def test_many_new_reports_are_summarised_in_the_order_of_their_mechanisms(corpus, tmp_path, monkeypatch):
+    """Past a batch of new report graphs, the rows go to the table by mechanism (a mechanism's adopters
+    on neighbouring pages); the answers are those of SPARQL."""
+    import sqlite3
+
+    from fazhi.graph import summary
+
+    monkeypatch.setattr(summary, "BATCH", 1)  # three new graphs: more than a batch
+    root = tmp_path / "store"
+    build(corpus, root)
+    answers = _answers(root, monkeypatch)
+    assert answers["summary"] == answers["sparql"]
+    con = sqlite3.connect(summary.path_of(Store(root).generation))
+    keys = con.execute("SELECT m, status, graph FROM rows ORDER BY rowid").fetchall()
+    con.close()
+    assert len(keys) > 50 and keys == sorted(keys)
+
+
 def test_a_failed_summary_update_gives_the_summary_back(corpus, tmp_path, seed_files, monkeypatch):
     """A build takes the previous generation's summary over and changes it in place; when that fails,
     the store is unchanged and so is its summary, read as before."""
