@@ -422,7 +422,10 @@ def _headed(norm: str, gazetteer):
         if _unquoted(norm[start:word_start]).endswith(_words("dangling")):
             continue  # 警示告诫、走访约谈等柔性措施: examples of a class, not its name
         if _shares_head(norm, start):
-            continue  # 首问负责、一次告知、自助办理制度: the last item of a list, not a name
+            quote = re.search(r"“[^“”]{2,20}”$", norm[start:word_start])
+            if quote is None or head.kind not in ("name", "method"):
+                continue  # 首问负责、一次告知、自助办理制度: the last item of a list, not a name
+            start += quote.start()  # 司法所、派出所“两所联动”机制: the quoted name is the name
         modifier = _trim(norm[start : m.start()], gazetteer)
         start, end = m.start() - len(modifier), m.end()
         if start > 0 and norm[start - 1] == "“" and norm[end : end + 1] == "”":
@@ -501,6 +504,16 @@ def _is_method(name: str, before: str, after: str) -> bool:
         and not re.fullmatch(r"(.)[对把]\1", name)  # “一对一”服务, “手把手”指导: a manner
     )
     return method_like or acts or bare
+
+
+def _short_name_action(name: str, before: str, after: str) -> str | None:
+    """“德古”调解, “五老”调解: a two-character quoted name that the action after it completes, taken by a
+    verb of adoption, names a method with that action (returned); a short quoted word otherwise
+    names nothing (“双减”, “三农”)."""
+    if len(label_chars(name)) != 2 or not any(before.endswith(w) for w in _words("adopt")):
+        return None
+    action = next((w for w in _words("action") if after.startswith(w) and w not in _words("publicity")), None)
+    return action if action and after[len(action) :] in ("", *_words("after_ok")) else None
 
 
 def _governs(after: str) -> bool:
@@ -601,12 +614,16 @@ def _find_quoted(norm, taken, found, gazetteer=None):
         count = re.match(rf"[{_NUMERAL}]+[{classifiers}]", name)
         if count and not any(w in name[count.end() :] for w in _words("action")):
             continue  # “三项机制”: a count names nothing; “四级联调”: a count of levels that do something
-        if len(label_chars(name)) < 3:
-            continue
         if any(s < m.end() and m.start() < e for s, e in taken) or any(c.start < m.end() and m.start() < c.end for c in found):
             continue
         before = _before_quoted(norm, m.start())
         after = re.split(r"[,。;:!?、《》\n ]", _QUOTED_RUN.sub("", norm[m.end() : m.end() + 40]))[0][:8]
+        if len(label_chars(name)) < 3:
+            action = _short_name_action(name, before, after)
+            end = m.end() + len(action or "")
+            if action and not any(s < end and m.start() < e for s, e in taken):
+                found.append(Candidate(_unquoted(name) + action, m.start(), end, False))
+            continue
         styled = _styled_activity(name, before, after)
         if styled or _is_method(name, before, after) or _is_app(name, before, after):
             start, end = m.start(), m.end() + len(styled)

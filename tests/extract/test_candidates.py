@@ -280,7 +280,8 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("推行“古镇管家”上门服务,为商户代办事项。", "古镇管家"),
         ("推行“港口驿站”企业服务。", "港口驿站"),
         # a count of levels or parts that do something (联调) is a name, a bare count is not
-        ("建立县、乡、村“三级联调”机制。", "三级联调"),
+        # (after the levels listed, the quoted name with its head is the whole name)
+        ("建立县、乡、村“三级联调”机制。", "三级联调机制"),
         # … or followed by an action and such a word: what the brand does, then that it is one
         ("打造“北岸和事佬”调解品牌,调解成功率98%。", "北岸和事佬"),
         ("推行“乡邻和合”调解法。", "乡邻和合"),
@@ -317,6 +318,13 @@ def test_no_fragment_is_a_candidate(extract, sentence):
         ("推行“陪诊式”执法检查,专家随同。", "陪诊式执法检查"),
         ("全面推行“不见面式”办证,全程网办。", "不见面式办证"),
         ("推行城管执法“教练式”文书。", "城管执法教练式文书"),
+        # a two-character name that the action after it completes, adopted: the name with the action
+        ("结合彝区实际推行“德古”调解,聘请熟悉习惯法的德古。", "德古调解"),
+        ("在全市推行“五老”调解,化解邻里纠纷。", "五老调解"),
+        # a quoted name after a list of the bodies taking part: the quoted name is the name
+        ("建立司法所、派出所“两所联动”机制,对涉警纠纷联合调处。", "两所联动机制"),
+        # a consultation brand by its head
+        ("在各村推行“小板凳”议事会,干部进村听意见。", "小板凳议事会"),
     ],
 )
 def test_quoted_methods(extract, sentence, name):
@@ -345,6 +353,9 @@ def test_quoted_methods(extract, sentence, name):
         "荣获“文明单位”和“先进集体”称号。",  # titles won, joined
         "开展“法律进村”和“法律进校”活动。",  # activities, joined
         "实施“雏鹰计划”,培养年轻干部。",  # a programme
+        "全面落实“双减”,减轻学生负担。",  # a short quoted word with no action after it
+        "开展“三官”普法进校园。",  # a short name before publicity: an activity
+        "成立村民议事会。",  # a body, no brand
         "组织干部下载“学习强国”APP。",  # an app no verb of adoption or launch takes
     ],
 )
