@@ -17,7 +17,7 @@ def _module():
 
 
 def test_local_mechanisms_are_found_by_any_overlapping_mention():
-    text = "某县2021年法治政府建设情况报告\n一、主要举措和成效\n推行“石时解纷”工作法，建立“红嫂”议事会。落实河长制。\n"
+    text = "某县2021年法治政府建设情况报告\n一、主要举措和成效\n推行“石时解纷”工作法，组建“红嫂”志愿队。落实河长制。\n"
     report = extract_text(text, source="a.txt")
     gold = {"a.txt": {"mechanisms": [
         {"canonical": "石时解纷", "surface": ["“石时解纷”工作法"], "status": "adopted"},  # local, found
@@ -26,5 +26,5 @@ def test_local_mechanisms_are_found_by_any_overlapping_mention():
     ]}}
     figures = _module().local_recall([report], gold, frozenset({"石时解纷", "不存在的品牌"}))
     assert figures["of"] == 2
-    assert figures == {"found": 1, "of": 2, "recall": 0.5}  # 石时解纷 by its method; “红嫂”议事会 by nothing
+    assert figures == {"found": 1, "of": 2, "recall": 0.5}  # 石时解纷 by its method; the team “红嫂”志愿队 by nothing
     assert _module().local_recall([report], gold, frozenset()) == {"found": 0, "of": 0, "recall": None}
