@@ -23,3 +23,12 @@ def test_copies_beyond_the_counties_of_the_gazetteer_stay_distinct(corpus_module
                   if r.region.full_name == report.region.full_name]
     assert int(years[seed]) in {r.year for r in same_place}  # why it moved
     assert report.year not in {r.year for r in same_place}
+
+
+def test_no_copy_goes_to_a_development_zone(corpus_module):
+    """A copy's short forms are the county's name less its level character (从化 of 从化区); a zone's
+    name less its last character names nothing (河北唐山海港经济开发), and such copies were read as
+    another place's reports (at 10,000 copies, three as 秦皇岛市海港区's)."""
+    names = [c.name for c in corpus_module._counties()]
+    assert "从化区" in names and "河北唐山海港经济开发区" not in names
+    assert not [n for n in names if n.endswith(("开发区", "新区", "园区"))]
