@@ -35,18 +35,13 @@ def _towns() -> dict[tuple[str, str], str]:
     return out
 
 
-# Development zones, new areas and other special areas that the table lists among the county-level units
-_ZONE = re.compile(r"(?:开发区|新区|园区|管理区|实验区|试验区|示范区|合作区|工业区|产业区|度假区|港区|食品区|名胜区|聚集区|保税区|投资区|堂区|特定区)$")
-
-
 def _counties():
     from fazhi.extract.regions import COUNTY, gazetteer
 
     seen, out = set(), []
     for place in gazetteer().places:
-        if _ZONE.search(place.name):
-            continue  # a zone's name less its last character names nothing (河北唐山海港经济开发): no short form
-        if place.depth == COUNTY and place.city and place.province and place.city != place.province:
+        # not a zone (Place.is_zone): its name less its last character names nothing (河北唐山海港经济开发)
+        if place.depth == COUNTY and place.city and place.province and place.city != place.province and not place.is_zone:
             key = (place.province, place.city, place.name)
             if key not in seen:
                 seen.add(key)
