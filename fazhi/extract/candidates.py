@@ -338,12 +338,16 @@ def _quoted_lead(modifier: str) -> bool:
     return bool(lead) and len(label_chars(lead.group())) >= 3 and not _is_count(lead.group())
 
 
+_QUOTED_TAIL = re.compile(r"“([^“”]{2,20})”$")  # a quoted name that ends the text before a head
+_NAMED_HEADS = ("name", "method")  # head classes a quoted name in front of them names
+
+
 def _quoted_tail(modifier: str, head: _Head) -> bool:
     """A quoted name right before an arrangement's head says what it is, whatever stands in
     front: 医保基金监管“智慧+信用”模式, 行政检查“扫码入企”制度."""
-    tail = re.search(r"“([^“”]{2,20})”$", modifier)
+    tail = _QUOTED_TAIL.search(modifier)
     return (
-        head.kind in ("name", "method")
+        head.kind in _NAMED_HEADS
         and tail is not None
         and len(label_chars(tail.group(1))) >= 2
         and not _is_count(tail.group())
@@ -422,10 +426,10 @@ def _headed(norm: str, gazetteer):
         if _unquoted(norm[start:word_start]).endswith(_words("dangling")):
             continue  # 警示告诫、走访约谈等柔性措施: examples of a class, not its name
         if _shares_head(norm, start):
-            quote = re.search(r"“[^“”]{2,20}”$", norm[start:word_start])
-            if quote is None or head.kind not in ("name", "method"):
+            quote = _QUOTED_TAIL.search(norm, start, word_start)
+            if quote is None or head.kind not in _NAMED_HEADS:
                 continue  # 首问负责、一次告知、自助办理制度: the last item of a list, not a name
-            start += quote.start()  # 司法所、派出所“两所联动”机制: the quoted name is the name
+            start = quote.start()  # 司法所、派出所“两所联动”机制: the quoted name is the name
         modifier = _trim(norm[start : m.start()], gazetteer)
         start, end = m.start() - len(modifier), m.end()
         if start > 0 and norm[start - 1] == "“" and norm[end : end + 1] == "”":
