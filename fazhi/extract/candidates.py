@@ -365,6 +365,8 @@ def _is_name(modifier: str, head: _Head, inner: list[str], gazetteer, quoted: bo
         return False  # 深化改革, 不断完善机制: the head is the verb's object
     if plain.endswith(_words("dangling")):
         return False
+    if plain.endswith(_words("field")):
+        return False  # 住建领域改革: the reforms of a field, no one arrangement
     if _is_count(modifier) and not re.fullmatch(r"“[^“”]{2,20}”", modifier):
         return False  # 3个机制; but a quoted number names one: “543”工作法, “2330”改革
     if len(label_chars(modifier)) > _LONGEST:
@@ -566,6 +568,8 @@ def _field_after_adoption(before: str) -> str:
         if at < 0:
             continue
         field = clause[at + len(verb) :]
+        if field.startswith(_words("not_field")):
+            return ""  # 决议和实施结果“两公开”: the verb and the word after it are a noun
         if 2 <= len(field) <= 6 and not _rules().cue_re.search(field) and not re.search(rf"[{_NUMERAL}]", field):
             return field
         return ""

@@ -213,6 +213,10 @@ def test_edges_are_stripped(extract, sentence, surface):
         "落实交通运输局法治建设第一责任人制度。",  # the listed name stands, no body
         "及时发布公告,确保改革期间税收执法不断档。",  # 确保改革: a verb, and 改革期间 is a time
         "建立发布机制,全年发布制度创新案例21个。",  # 制度创新 is no head
+        # the reforms of a field, and a pilot zone's name
+        "三、深化交通运输领域改革,优化营商环境。",
+        "以数字化转型带动各领域改革。",
+        "作为全国农村改革试验区,稳步推进各项试点。",
         # bare area and quality modifiers
         "健全工作机制。",
         "完善长效机制。",
@@ -357,6 +361,9 @@ def test_quoted_methods(extract, sentence, name):
         "开展“三官”普法进校园。",  # a short name before publicity: an activity
         "成立村民议事会。",  # a body, no brand
         "组织干部下载“学习强国”APP。",  # an app no verb of adoption or launch takes
+        "部分群众“信访不信法”观念依然存在。",  # 法 is the law here, no method
+        "解决“最后一公里”问题。",  # a problem named, no method
+        "村级事务按程序决策,决策和实施结果“两公示”。",  # 实施结果 is a noun, no field of a verb
     ],
 )
 def test_quoted_non_methods(extract, sentence):
