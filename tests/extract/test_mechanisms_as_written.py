@@ -62,6 +62,7 @@ CASES = [
  ("全局配备公职律师6名。", "公职律师制度"),
  # an enumeration inside the assessment construction
  ("将法治建设纳入各街道、部门年度绩效考核。", "法治政府建设考核"),
+ ("把依法行政工作成效纳入全县部门绩效评估。", "法治政府建设考核"),  # 绩效评估 is the performance assessment too
  # items coordinated in front of a name share its ending
  ("推行证明事项和涉企经营许可事项告知承诺制。", "证明事项告知承诺制"),
  ("全面推行行政执法公示和重大执法决定法制审核制度。", "行政执法公示制度"),
