@@ -576,10 +576,19 @@ def _field_after_adoption(before: str) -> str:
     return ""
 
 
+_PERIODS = "日周旬月季年"  # 日调度、周分析、月考评: a part that opens with a period is a step of a routine
+
+
 def _parallel(name: str) -> bool:
-    """街乡吹哨、部门报到: parts of a slogan in parallel, not a list of things."""
+    """街乡吹哨、部门报到: parts of a slogan in parallel, not a list of things; parts that each open
+    with a period (“月通报、季排名、年考核”) are the rhythm of a routine, which names nothing."""
     parts = re.split(r"[、,]", name)
-    return 2 <= len(parts) <= 3 and all(2 <= len(p) <= 8 for p in parts) and len({len(p) for p in parts}) == 1
+    return (
+        2 <= len(parts) <= 3
+        and all(2 <= len(p) <= 8 for p in parts)
+        and len({len(p) for p in parts}) == 1
+        and not all(p[0] in _PERIODS for p in parts)
+    )
 
 
 _JOINED = "和与及、"  # between quoted names in a row: 推行“民情直通车”和“说事室”

@@ -123,6 +123,8 @@ def test_fragments_are_not_candidates(extract, sentence):
         ("深化“县乡村三级联调”工作机制。", "“县乡村三级联调”工作机制"),
         # a quoted name in front makes the name specific, even with + in it
         ("建立“网格员+人民调解员”矛盾纠纷排查机制。", "“网格员+人民调解员”矛盾纠纷排查机制"),
+        # a verb of development before the name is no part of it
+        ("二是迭代升级“大综合一体化”执法改革。", "“大综合一体化”执法改革"),
     ],
 )
 def test_whole_names(extract, sentence, surface):
@@ -364,6 +366,8 @@ def test_quoted_methods(extract, sentence, name):
         "部分群众“信访不信法”观念依然存在。",  # 法 is the law here, no method
         "解决“最后一公里”问题。",  # a problem named, no method
         "村级事务按程序决策,决策和实施结果“两公示”。",  # 实施结果 is a noun, no field of a verb
+        "对热线派单实行“日调度、周分析、月考评”。",  # the rhythm of a routine names nothing
+        "实行“月通报、季排名、年考核”。",
     ],
 )
 def test_quoted_non_methods(extract, sentence):
