@@ -227,6 +227,8 @@ def _strip_level(modifier: str) -> str:
     for level in _words("level"):
         if modifier.startswith(level) and not any(modifier.startswith(w) for w in _words("not_level")):
             rest = modifier[len(level) :]
+            if rest.startswith(("以下", "以上")):
+                return modifier  # 省以下…垂直管理: the level and 以下 are the name's scope
             if len(label_chars(rest)) >= 2:
                 return rest
     return modifier
@@ -264,6 +266,8 @@ def _strip_preposition(modifier: str) -> str:
     (but 以案促改: a short rest is the name's own wording)."""
     for word in _words("preposition"):
         if modifier.startswith(word) and len(label_chars(modifier[len(word) :])) >= 4:
+            if word == "以" and modifier[1:2] in "上下内外":
+                return modifier  # 省以下…垂直管理制度改革: 以下 is a word of the name, no preposition
             return modifier[len(word) :]
     return modifier
 

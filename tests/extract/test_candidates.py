@@ -125,6 +125,8 @@ def test_fragments_are_not_candidates(extract, sentence):
         ("建立“网格员+人民调解员”矛盾纠纷排查机制。", "“网格员+人民调解员”矛盾纠纷排查机制"),
         # a verb of development before the name is no part of it
         ("二是迭代升级“大综合一体化”执法改革。", "“大综合一体化”执法改革"),
+        # 以下 is a word of the name, not the preposition 以
+        ("按照省以下生态环境机构监测监察执法垂直管理制度改革要求,完成改革。", "省以下生态环境机构监测监察执法垂直管理制度改革"),
     ],
 )
 def test_whole_names(extract, sentence, surface):
