@@ -210,6 +210,7 @@ def test_edges_are_stripped(extract, sentence, surface):
         # fragments once made on unseen reports: a verb or 新 before the head, a generic name
         "坚持运用法治思维和法治方式深化改革。",  # 法治思维和法治方式深化
         "探索依法治镇新模式。",  # 依法治镇新
+        "新开办企业申领营业执照、刻制印章实现一表申请。",  # 刻制 is a verb, no compound in 制
         "完善镇干部学法和培训制度。",  # 镇干部学法和培训
         "健全依法行政学习宣传制度。",  # 依法行政学习宣传
         "经过两轮县机构改革,职能进一步理顺。",  # 经过两轮县机构 (机构改革 is listed)
