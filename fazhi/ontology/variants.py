@@ -11,7 +11,9 @@ help. What it cannot see, and what is generated here:
   keeping a suffix (…联动) at the end; set phrases (有件必备、有备必审、有错必纠)
   keep their order;
 - **alternatives in brackets**: 民主法治示范村（社区） → 民主法治示范村,
-  民主法治示范社区; 乡镇（街道）综合行政执法 → 乡镇综合行政执法, 街道综合行政执法;
+  民主法治示范社区; 乡镇（街道）综合行政执法 → 乡镇综合行政执法, 街道综合行政执法,
+  and the joint short forms of towns and sub-districts: 镇街, 街镇, 街乡, 乡镇街道
+  (镇街综合行政执法, 街乡综合执法);
 - **units of the pastoral regions**: 民主法治示范村 → 民主法治示范嘎查村, 民主法治示范嘎查;
   村（居）法律顾问 → 嘎查法律顾问; 乡镇综合行政执法 → 苏木综合行政执法;
 - **an optional 的**: 法治宣传教育的第八个五年规划 → 法治宣传教育第八个五年规划;
@@ -47,6 +49,9 @@ UNIT_SYNONYMS = {
     "乡镇综合": ("苏木综合",),
 }
 HEADS = ("制度", "机制", "工作", "体系")
+# 乡镇（街道） is also written as one word for both: 镇街综合执法 (Guangdong, Zhejiang), 街镇 (Shanghai),
+# 街乡 (Beijing), 乡镇街道.
+JOINT_UNITS = {"乡镇（街道）": ("镇街", "街镇", "街乡", "乡镇街道")}
 # Unit words that a bracketed alternative replaces: 乡镇（街道）, 村（社区）, 县（市、区）.
 UNIT_WORDS = ("乡镇", "街道", "村", "社区", "居", "县", "市", "区", "格", "镇", "乡")
 # A stem ending in these names people or posts, not an arrangement.
@@ -67,7 +72,8 @@ def variants(label: str) -> set[str]:
     """The regular variants of one label (without the label itself)."""
     plain = _QUOTES.sub("", label)
     found: set[str] = set()
-    for form in _synonyms(_bracket_forms(plain) | {plain}):
+    joint = {plain.replace(unit, short) for unit, shorts in JOINT_UNITS.items() if unit in plain for short in shorts}
+    for form in _synonyms(_bracket_forms(plain) | {plain} | joint):
         found.add(form)
         found |= _enumerations(form)
         found |= _levels(form)

@@ -125,6 +125,12 @@ CASES = [
  # wordings of the assessment, the study group, the study of officials and case-file review
  ("法治建设成效在县绩效考核中的权重保持在5%以上。", "法治政府建设考核"),
  ("将普法履职情况纳入法治建设绩效考评。", "法治政府建设考核"),
+ # the assessment named in the second of two things the work is put into
+ ("将法治政府建设纳入全市经济社会发展总体规划，纳入各部门年度绩效考核。", "法治政府建设考核"),
+ ("组织述法评议，评议结果纳入经济社会发展综合考核。", "法治政府建设考核"),
+ # the national reform of large towns (关于深入推进经济发达镇行政管理体制改革的指导意见)
+ ("作为经济发达镇扩权强镇试点，承接县级权限132项。", "经济发达镇行政管理体制改革"),
+ ("推进街乡综合执法，组建综合执法队。", "综合行政执法"),
  ("县委理论学习中心组开展习近平法治思想专题学习2次。", "理论学习中心组学法"),
  ("突出抓好领导干部和公务员学法用法。", "领导干部学法用法"),
  ("开展执法案卷自查，整改问题12个。", "行政执法案卷评查"),
@@ -227,6 +233,24 @@ def test_a_platform_is_no_mechanism(extract, sentence):
     report = extract(WRAP.format(sentence))
     surfaces = [report.mentions[i].surface.text for a in report.adoptions for i in a.mentions]
     assert not any("平台" in s or "信息系统" in s for s in surfaces), surfaces
+
+
+def test_a_mechanism_that_a_construction_holds_as_its_subject_stays(extract):
+    """述法评议结果纳入综合考核: the assessment is adopted, and so is 述法, the construction's subject."""
+    report = extract(WRAP.format("组织开展述法评议，评议结果纳入经济社会发展综合考核。"))
+    assert {"述法", "法治政府建设考核"} <= {a.concept for a in report.adoptions}
+
+
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        ("县行政审批局牵头推进“高效办成一件事”。", "集中审批"),  # a body, not the reform that made it
+        ("实施“综合查一次”，全年减少涉企检查2100余次。", "涉企检查规范"),  # the inspections, counted
+        ("帮助412户企业完成经营异常名录移出。", "企业信息公示制度"),  # a list firms leave, not the system
+    ],
+)
+def test_words_that_name_less_than_the_mechanism(extract, sentence, concept):
+    assert concept not in {a.concept for a in extract(WRAP.format(sentence)).adoptions}
 
 
 def test_supervising_as_a_duty_is_no_mechanism(extract):

@@ -67,6 +67,8 @@ def test_hidden_labels_are_generated_not_shown():
         # alternatives in brackets
         ("民主法治示范村（社区）", {"民主法治示范村", "民主法治示范社区"}),
         ("乡镇（街道）综合行政执法", {"乡镇综合行政执法", "街道综合行政执法"}),
+        # and the joint short forms of towns and sub-districts
+        ("乡镇（街道）综合执法", {"镇街综合执法", "街镇综合执法", "街乡综合执法", "乡镇街道综合执法"}),
         ("法治县（市、区）创建", {"法治县创建", "法治市创建", "法治区创建"}),
         # the pastoral regions' village
         ("民主法治示范村（社区）", {"民主法治示范嘎查村", "民主法治示范嘎查"}),

@@ -71,12 +71,15 @@ class MechanismComponent:
 
 
     def _with_constructions(self, doc: Doc, spans: list[SpacySpan]) -> list[SpacySpan]:
-        """Add the constructions' matches; one replaces the label matches it holds, and yields to one it cuts."""
+        """Add the constructions' matches; one replaces the label matches it holds, but for another
+        mechanism that is its subject (述法 in 述法评议结果纳入综合考核 is adopted as well as the
+        assessment), and yields to one it cuts."""
         text = norm_text(doc)
         for concept, pattern in self.patterns:
             for m in pattern.finditer(text):
-                inside = [s for s in spans if m.start() <= s.start_char and s.end_char <= m.end()]
-                if any(s.start_char < m.end() and m.start() < s.end_char for s in spans if s not in inside):
+                held = [s for s in spans if m.start() <= s.start_char and s.end_char <= m.end()]
+                inside = [s for s in held if s.start_char > m.start() or s.label_ == concept]
+                if any(s.start_char < m.end() and m.start() < s.end_char for s in spans if s not in held):
                     continue
                 span = doc.char_span(m.start(), m.end(), label=concept, alignment_mode="expand")
                 if span is not None:
