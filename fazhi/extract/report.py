@@ -108,8 +108,14 @@ _REPORT_WORDS = re.compile(r"法治政府|依法行政|法治建设|法治.{0,6}
 _SENTENCE_END = "。!?!?”」》)）"
 
 
+# A last line that is only an item's number: the page broke after the heading's enumerator, （二）
+_BARE_ENUMERATOR = re.compile(r"(?:^|\n)[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)$")
+
+
 def looks_truncated(text: str, outline) -> bool:
-    """Whether the text is only the start of a report: it stops mid-sentence, before any plans or closing."""
+    """Whether the text is only the start of a report: it stops mid-sentence, or at the bare number
+    of an item (（二）), before any plans or closing."""
     kinds = {p.kind for p in outline.parts}
     tail = text.rstrip()
-    return bool(tail) and tail[-1] not in _SENTENCE_END and not outline.closing_lines and PLANS not in kinds
+    cut = bool(tail) and (tail[-1] not in _SENTENCE_END or bool(_BARE_ENUMERATOR.search(tail)))
+    return cut and not outline.closing_lines and PLANS not in kinds

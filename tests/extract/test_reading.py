@@ -181,6 +181,19 @@ def test_truncated_report_is_extracted_as_partial_and_strict_refuses_it(tmp_path
     assert str(path) in text and "looks truncated" in text and "--strict" in text and "\n" not in text
 
 
+@pytest.mark.parametrize("last", ["（二）", "二、", "(四)"])
+def test_a_page_that_breaks_after_an_items_number_is_partial(tmp_path, nlp, last):
+    """A saved page 1 of 2 may stop right after the number of the next item: no sentence is cut,
+    but the report is."""
+    full = SEEDS[3].read_text(encoding="utf-8")
+    cut = full[: full.index("。", 1500) + 1]
+    path = tmp_path / "page1.txt"
+    path.write_text(cut + "\n" + last + "\n", encoding="utf-8")
+    assert not extract_report(path, nlp=nlp).complete
+    path.write_text(cut + "\n", encoding="utf-8")
+    assert extract_report(path, nlp=nlp).complete
+
+
 def test_explicit_wrong_encoding(tmp_path):
     path = tmp_path / "gbk.txt"
     write_gbk(SEEDS[0].read_text(encoding="utf-8"), path)
