@@ -9,7 +9,8 @@ help. What it cannot see, and what is generated here:
   司法调解、人民调解和行政调解; every order of items that are kinds of one thing
   (they share an ending, 调解), with 、 or with 和/及/与 before the last one,
   keeping a suffix (…联动) at the end; set phrases (有件必备、有备必审、有错必纠)
-  keep their order;
+  and lists of up to six items keep their order, with 、 or a connector before the last
+  (公众参与、专家论证、风险评估、合法性审查和集体讨论决定);
 - **alternatives in brackets**: 民主法治示范村（社区） → 民主法治示范村,
   民主法治示范社区; 乡镇（街道）综合行政执法 → 乡镇综合行政执法, 街道综合行政执法,
   and the joint short forms of towns and sub-districts: 镇街, 街镇, 街乡, 乡镇街道
@@ -64,6 +65,7 @@ DOCUMENT_ENDINGS = ("报告", "规划", "方案", "计划", "规定", "办法", 
 CONNECTORS = ("和", "及", "与")
 MIN_STEM = 5
 MAX_ITEMS = 4
+MAX_CONNECTED = 6  # items of a list that keeps its order but may join its last item with 和/及/与
 _QUOTES = re.compile("[“”‘’\"']")
 _BRACKET = re.compile(r"[（(]([^（）()]{1,12})[）)]")
 
@@ -76,6 +78,7 @@ def variants(label: str) -> set[str]:
     for form in _synonyms(_bracket_forms(plain) | {plain} | joint):
         found.add(form)
         found |= _enumerations(form)
+        found |= _connected(form)
         found |= _levels(form)
         found |= _heads(form)
     for form in list(found):
@@ -110,6 +113,15 @@ def _bracket_forms(label: str) -> set[str]:
     for form in forms:
         out |= _bracket_forms(form) or {form}
     return out
+
+
+def _connected(label: str) -> set[str]:
+    """An enumeration in its own order with a connector before the last item: 公众参与、专家论证、
+    风险评估、合法性审查和集体讨论决定 (set phrases and long lists too, which keep their order)."""
+    items = label.split("、")
+    if not 2 <= len(items) <= MAX_CONNECTED or any(not i for i in items) or _BRACKET.search(label):
+        return set()
+    return {"、".join(items[:-1]) + connector + items[-1] for connector in CONNECTORS}
 
 
 def _enumerations(label: str) -> set[str]:
