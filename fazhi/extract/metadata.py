@@ -360,7 +360,7 @@ _UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:街道|镇|乡))(?=办事�
 _FREE_TRADE_ZONE = re.compile(r"中国\(([\u4e00-\u9fff]{2,3})\)自由贸易试验区(?:([\u4e00-\u9fff]{2,10}?)片区)?")
 # A development zone the table does not know: 孝感高新区管委会, XX经济开发区2023年…
 _UNKNOWN_ZONE = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|试验区|示范区))"
+    r"([\u4e00-\u9fff]{2,12}?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|工业园区|产业园区|新区|试验区|示范区|产业基地|化工基地|特别合作区|合作区))"
     r"(?=管委会|管理委员会|党工委|\s*20\d\d|关于|法治|$)"
 )
 
@@ -489,6 +489,16 @@ def _unknown_zone(text: str, at: int, above: Place | None, gaz: Gazetteer, weigh
         if above is not None:
             cities = [c for c in cities if c.province == above.province]
         if not cities:
+            # a zone no city's name starts (宁东能源化工基地): under the province the text names most
+            provinces = {p for n in (3, 2) for p in gaz.by_short.get(name[:n], ()) if p.depth == 0}
+            provinces = provinces or {p for full in weights for p in gaz.by_name.get(full, ()) if p.depth == 0 and p.name == full}
+            if above is None and len(provinces) == 1 and name not in gaz.generic and len(name) >= 4:
+                province = provinces.pop()
+                for short in sorted({province.name, province.short}, key=len, reverse=True):
+                    if name.startswith(short) and len(name) - len(short) >= 4:
+                        name = name[len(short) :]  # 宁夏宁东能源化工基地 → 宁东能源化工基地, in 宁夏
+                        break
+                return Place(name=name, short=name, depth=COUNTY, adcode=None, province=province.name, city=None, county=None, zone=True)
             return None
         above = max(cities, key=lambda p: (sum(_support(p, weights, shorts)), p.full_name))
     if name in gaz.generic or not name.startswith((above.name, above.short)):
@@ -519,6 +529,13 @@ def _unknown_town(text: str, at: int, above: Place | None, gaz: Gazetteer, weigh
         known = [p for p in gaz.by_name.get(short + "镇", []) + gaz.by_name.get(short + "乡", []) + gaz.by_name.get(short + "街道", [])]
         if known:
             counties = [c for c in counties if any(k.county == c.name and k.province == c.province for k in known)] or counties
+        if not counties and len(known) == 1:
+            # no county named (县委、县政府): the one town of that short name in China is the one renamed
+            counties = [
+                p for p in gaz.by_name.get(known[0].county or "", ())
+                if p.depth == COUNTY and p.province == known[0].province and p.city == known[0].city
+                and (above is None or above.name in p.ancestors)
+            ]
         if not counties:
             return None
         above = max(counties, key=lambda p: (sum(_support(p, weights, shorts)), p.full_name))

@@ -346,6 +346,21 @@ def test_a_town_the_table_lacks_lies_in_the_district_named_before_it():
     assert region.county_adcode == "510104"
 
 
+def test_a_town_made_a_subdistrict_lies_where_the_town_of_its_name_lay():
+    """撤镇设街道: the table still has 新棉镇 (石棉县), the report writes 新棉街道 and names no county
+    (县委、县政府); a short name no other town in China has says where it is."""
+    head = "新棉街道2021年度法治政府建设工作报告\n2021年,新棉街道党工委、办事处在县委、县政府的坚强领导下,坚持依法行政。"
+    region = metadata(page(head, 2021)).region
+    assert (region.name, region.county, region.county_adcode) == ("新棉街道", "石棉县", "511824")
+
+
+def test_a_zone_no_city_names_lies_in_the_province_its_name_starts_with():
+    """宁夏宁东能源化工基地管理委员会: a zone the national lists lack, named after no city."""
+    head = "宁夏宁东能源化工基地管理委员会关于2019年法治政府建设工作情况的报告\n2019年,管委会坚持依法行政。"
+    region = metadata(page(head, 2019)).region
+    assert (region.name, region.level, region.province, region.adcode) == ("宁东能源化工基地", "zone", "宁夏回族自治区", None)
+
+
 def test_a_town_has_its_county_code():
     region = metadata(page("翠华镇2024年度法治政府建设工作报告\n2024年,翠华镇坚持依法行政,禄劝彝族苗族自治县部署得到落实。", 2024)).region
     assert (region.adcode, region.county_adcode) == (None, "530128")
