@@ -52,6 +52,11 @@ class MechanismLexicon:
             negatives.extend(concept.negative_labels)
             if concept.narrower:
                 narrower[concept.key] = tuple(concept.narrower)
+        # A negative label that another concept has as a label of its own (安全生产责任制's
+        # 生态环境保护“党政同责、一岗双责”, a label of 生态环境保护党政同责) is left to the longest
+        # match: as a negative it would block the very concept it names.
+        own = {skeleton_text(e.label) for e in entries}
+        negatives = [n for n in negatives if skeleton_text(n) not in own]
         return cls(
             entries=tuple(sorted(set(entries), key=lambda e: (e.concept, e.label))),
             negatives=tuple(sorted(set(negatives))),

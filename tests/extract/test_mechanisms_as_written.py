@@ -235,6 +235,19 @@ def test_a_platform_is_no_mechanism(extract, sentence):
     assert not any("平台" in s or "信息系统" in s for s in surfaces), surfaces
 
 
+@pytest.mark.parametrize(
+    "sentence, concept",
+    [
+        ("落实生态环境保护“党政同责、一岗双责”。", "生态环境保护党政同责"),
+        ("推行安全生产责任保险。", "安全生产责任保险"),
+        ("实施外商投资准入负面清单。", "外商投资准入负面清单"),
+    ],
+)
+def test_a_negative_label_of_one_concept_does_not_block_another_that_it_names(extract, sentence, concept):
+    """安全生产责任制 refuses 生态环境保护“党政同责、一岗双责”, which is 生态环境保护党政同责's own label."""
+    assert concept in {a.concept for a in extract(WRAP.format(sentence)).adoptions}
+
+
 def test_a_mechanism_that_a_construction_holds_as_its_subject_stays(extract):
     """述法评议结果纳入综合考核: the assessment is adopted, and so is 述法, the construction's subject."""
     report = extract(WRAP.format("组织开展述法评议，评议结果纳入经济社会发展综合考核。"))
