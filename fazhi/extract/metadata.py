@@ -489,7 +489,8 @@ def _unknown_zone(text: str, at: int, above: Place | None, gaz: Gazetteer, weigh
         if above is not None:
             cities = [c for c in cities if c.province == above.province]
         if not cities:
-            # a zone no city's name starts (宁东能源化工基地): under the province the text names most
+            # a zone no city's name starts (宁东能源化工基地): in the province its name starts with,
+            # else the one province the text names
             provinces = {p for n in (3, 2) for p in gaz.by_short.get(name[:n], ()) if p.depth == 0}
             provinces = provinces or {p for full in weights for p in gaz.by_name.get(full, ()) if p.depth == 0 and p.name == full}
             if above is None and len(provinces) == 1 and name not in gaz.generic and len(name) >= 4:
