@@ -469,6 +469,16 @@ def _free_trade_zone(text: str, above: Place | None, gaz: Gazetteer) -> Place | 
     return Place(name=m.group(0), short=m.group(0), depth=COUNTY, adcode=None, province=province.name, city=city, county=None, zone=True)
 
 
+def _starting(name: str, gaz: Gazetteer, depth: int) -> list[Place]:
+    """Units of ``depth`` whose short name ``name`` starts with (孝感高新区 → 孝感市, 宁夏宁东… → 宁夏)."""
+    return [p for n in (4, 3, 2) for p in gaz.by_short.get(name[:n], ()) if p.depth == depth]
+
+
+def _named(weights: Counter, gaz: Gazetteer, depth: int) -> list[Place]:
+    """Units of ``depth`` the text names by their full name."""
+    return [p for full in weights for p in gaz.by_name.get(full, ()) if p.name == full and p.depth == depth]
+
+
 def _unknown_zone(text: str, at: int, above: Place | None, gaz: Gazetteer, weights: Counter, shorts: Counter) -> Place | None:
     """A development zone the table lacks, as a zone under the city named before it, or the
     city whose short name it starts with (孝感高新区 → 孝感市), else the best-supported one."""
@@ -485,14 +495,13 @@ def _unknown_zone(text: str, at: int, above: Place | None, gaz: Gazetteer, weigh
     if name in gaz.generic and above is None:
         return None
     if above is None or above.depth != 1:
-        cities = [p for n in (4, 3, 2) for p in gaz.by_short.get(name[:n], ()) if p.depth == 1]
+        cities = _starting(name, gaz, 1)
         if above is not None:
             cities = [c for c in cities if c.province == above.province]
         if not cities:
             # a zone no city's name starts (宁东能源化工基地): in the province its name starts with,
             # else the one province the text names
-            provinces = {p for n in (3, 2) for p in gaz.by_short.get(name[:n], ()) if p.depth == 0}
-            provinces = provinces or {p for full in weights for p in gaz.by_name.get(full, ()) if p.depth == 0 and p.name == full}
+            provinces = set(_starting(name, gaz, 0)) or set(_named(weights, gaz, 0))
             if above is None and len(provinces) == 1 and name not in gaz.generic and len(name) >= 4:
                 province = provinces.pop()
                 for short in sorted({province.name, province.short}, key=len, reverse=True):
@@ -522,10 +531,7 @@ def _unknown_town(text: str, at: int, above: Place | None, gaz: Gazetteer, weigh
         return None
     if above is None or above.depth != COUNTY:
         short = town_short(name)
-        counties = [
-            p for full in weights for p in gaz.by_name.get(full, ()) if p.name == full and p.depth == COUNTY
-            and (above is None or above.name in p.ancestors)
-        ]
+        counties = [p for p in _named(weights, gaz, COUNTY) if above is None or above.name in p.ancestors]
         # a town renamed or made a 街道 keeps its short name (XX镇 → XX街道)
         known = [p for p in gaz.by_name.get(short + "镇", []) + gaz.by_name.get(short + "乡", []) + gaz.by_name.get(short + "街道", [])]
         if known:
